@@ -1,0 +1,1 @@
+"""postkit: private video embeds and navigation for a post split into pages."""

@@ -1,0 +1,108 @@
+"""Navigation of a post split into pages: pure functions over strings and lists.
+
+The plugin feeds them MkDocs objects' plain data; nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from html import escape, unescape
+
+WORD = re.compile(r"\w+(?:['’-]\w+)*")
+TAG = re.compile(r"<[^>]+>")
+FIRST_H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
+HEADING_THEN_VIDEO = re.compile(
+    r'<h(?P<level>[1-6])[^>]*\bid="(?P<heading_id>[^"]+)"[^>]*>(?P<heading>.*?)</h(?P=level)>\s*'
+    r'<figure class="postkit-video[^"]*" id="(?P<id>[^"]+)" data-title="(?P<title>[^"]*)"',
+    re.DOTALL,
+)
+VIDEO = re.compile(r'<figure class="postkit-video[^"]*" id="(?P<id>[^"]+)" data-title="(?P<title>[^"]*)"')
+HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.DOTALL)
+SEVERAL_VIDEOS_SECONDS = 12  # a facade is looked at, not read; roughly an image's worth of time
+
+
+@dataclass(frozen=True)
+class Part:
+    number: int
+    total: int
+
+
+@dataclass(frozen=True)
+class VideoLink:
+    """A video as the index lists it: its title and the anchor that reaches it."""
+
+    title: str
+    anchor: str
+    in_toc: bool  # True when a heading of the same title already stands in the TOC
+
+
+def number_parts(page_ids: list[str]) -> dict[str, Part]:
+    """Part numbers in nav order; the nav stays the single source of order."""
+    return {page_id: Part(n, len(page_ids)) for n, page_id in enumerate(page_ids, start=1)}
+
+
+def reading_minutes(html: str, words_per_minute: int = 220) -> int:
+    """Whole minutes to read a page's HTML, at least one."""
+    words = len(WORD.findall(unescape(TAG.sub(" ", html))))
+    videos = len(VIDEO.findall(html))
+    return max(1, math.ceil((words / words_per_minute) + videos * SEVERAL_VIDEOS_SECONDS / 60))
+
+
+def position_html(part: Part | None, minutes: int | None, part_label: str, time_label: str) -> str:
+    """The line under a page's title, e.g. `Part 2 of 5 · 3 min read`; "" when both are off."""
+    pieces = []
+    if part is not None and part_label:
+        pieces.append(escape(part_label.format(number=part.number, total=part.total)))
+    if minutes is not None and time_label:
+        pieces.append(escape(time_label.format(minutes=minutes)))
+    if not pieces:
+        return ""
+    return '<p class="postkit-position">' + ' <span aria-hidden="true">·</span> '.join(pieces) + "</p>"
+
+
+def insert_after_title(html: str, snippet: str) -> str:
+    """Put `snippet` right after the first `<h1>`, or first when there is none."""
+    if not snippet:
+        return html
+    match = FIRST_H1_END.search(html)
+    if match is None:
+        return snippet + html
+    return html[: match.end()] + snippet + html[match.end() :]
+
+
+def find_videos(html: str) -> list[VideoLink]:
+    """Videos of a page in order, each with the anchor a link should use.
+
+    A video right under a heading of the same title is reached through that
+    heading, which the TOC already lists; any other video through its own id.
+    """
+    under_heading = {
+        m["id"]: m["heading_id"] for m in HEADING_THEN_VIDEO.finditer(html) if _text(HEADERLINK.sub("", m["heading"])) == _text(m["title"])
+    }
+    links = []
+    for m in VIDEO.finditer(html):
+        heading_id = under_heading.get(m["id"])
+        links.append(VideoLink(unescape(m["title"]), heading_id or m["id"], in_toc=heading_id is not None))
+    return links
+
+
+def videos_index_markdown(title: str, intro: str, entries: list[tuple[str, str, str, VideoLink]]) -> str:
+    """The generated index page: entries are (page src_uri, page title, part label, video)."""
+    lines = [f"# {title}", "", intro, ""] if intro else [f"# {title}", ""]
+    for src_uri, page_title, part_label, video in entries:
+        where = f"{part_label}: {page_title}" if part_label else page_title
+        lines.append(f"- [{_markdown_text(video.title)}]({src_uri}#{video.anchor}) — {_markdown_text(where)}")
+    if not entries:
+        lines.append("This site has no videos yet.")
+    return "\n".join(lines) + "\n"
+
+
+def _text(html: str) -> str:
+    return " ".join(unescape(TAG.sub("", html)).split())
+
+
+def _markdown_text(text: str) -> str:
+    """Escape what Markdown would read as markup in a link text."""
+    return re.sub(r"([\\`*_{}\[\]()#+!<>|])", r"\\\1", text)

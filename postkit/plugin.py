@@ -1,0 +1,141 @@
+"""The `postkit` MkDocs plugin: wiring only. The work is in `video` and `navigation`."""
+
+from __future__ import annotations
+
+import posixpath
+from importlib.resources import files as package_files
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+
+from . import navigation
+from .video import VideoExtension
+from .video.extension import PageContext
+
+log = get_plugin_logger(__name__)
+ASSETS = ("assets/postkit/postkit.css", "assets/postkit/postkit.js")
+
+
+class PostkitConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    part_label = c.Type(str, default="Part {number} of {total}")  # "" switches it off
+    reading_time = c.Type(str, default="{minutes} min read")  # "" switches it off
+    words_per_minute = c.Type(int, default=220)
+    video_toc = c.Type(bool, default=True)  # list videos without a heading of their own in the TOC
+    videos_index = c.Type(str, default="all-videos.md")  # "" switches the generated page off
+    videos_index_title = c.Type(str, default="All videos")
+    videos_index_intro = c.Type(str, default="Every video of this site, in reading order. Each link opens the part where the video plays.")
+
+
+class PostkitPlugin(BasePlugin[PostkitConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        self.video = _install_video_extension(config)
+        css, js = ASSETS
+        if css not in config.extra_css:
+            config.extra_css.append(css)
+        if js not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(js)
+        self.videos: dict[str, list[navigation.VideoLink]] = {}
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        for path in ASSETS:
+            if files.get_file_from_path(path) is None:  # the theme may already ship them
+                content = package_files("postkit").joinpath("assets", posixpath.basename(path)).read_text("utf-8")
+                files.append(File.generated(config, path, content=content))
+        self.index_file = None
+        if self.config.videos_index:
+            self.index_file = File.generated(config, self.config.videos_index, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+            files.append(self.index_file)  # last, so it renders after the pages it lists
+        return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled:
+            return nav
+        self.parts = navigation.number_parts([page.file.src_uri for page in nav.pages])
+        self.part_titles = {page.file.src_uri: page.title or "" for page in nav.pages}
+        if self.index_file is not None:
+            index = Page(self.config.videos_index_title, self.index_file, config)
+            nav.items.append(index)  # in the sidebar after the parts, outside the prev/next walk
+        return nav
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return markdown
+        self.video.page = PageContext(page.file.src_uri, _front_matter_lines(page, markdown), _resolver(page, files))
+        if page.file is self.index_file:
+            page.meta.setdefault("description", self.config.videos_index_intro)
+            return self._videos_index()
+        return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return html
+        self.video.page = None
+        src_uri = page.file.src_uri
+        videos = navigation.find_videos(html)
+        self.videos[src_uri] = videos
+        if self.config.video_toc:
+            page.toc.items.extend(AnchorLink(v.title, v.anchor, 2) for v in videos if not v.in_toc)
+        part = self.parts.get(src_uri)
+        minutes = navigation.reading_minutes(html, self.config.words_per_minute) if part else None
+        position = navigation.position_html(part, minutes, self.config.part_label, self.config.reading_time)
+        return navigation.insert_after_title(html, position)
+
+    def _videos_index(self) -> str:
+        entries = []
+        for src_uri, part in self.parts.items():
+            label = self.config.part_label.format(number=part.number, total=part.total) if self.config.part_label else ""
+            for video in self.videos.get(src_uri, []):
+                entries.append((src_uri, self.part_titles[src_uri], label, video))
+        return navigation.videos_index_markdown(self.config.videos_index_title, self.config.videos_index_intro, entries)
+
+
+def _install_video_extension(config: MkDocsConfig) -> VideoExtension:
+    """One `VideoExtension` instance for all pages, so the plugin can tell it which page it is on.
+
+    `mkdocs.yml` may name `postkit.video` itself (Zensical needs that); the
+    name is replaced by an instance with the same settings.
+    """
+    extensions = config.markdown_extensions
+    for extension in extensions:
+        if isinstance(extension, VideoExtension):
+            return extension
+    instance = VideoExtension(**config.mdx_configs.pop("postkit.video", {}))
+    if "postkit.video" in extensions:
+        extensions[extensions.index("postkit.video")] = instance
+    else:
+        extensions.append(instance)
+    return instance
+
+
+def _front_matter_lines(page: Page, markdown: str) -> int:
+    """Lines MkDocs removed above the Markdown, so warnings give the line in the file."""
+    source = page.file.content_string if not page.file.generated_by else markdown
+    start = source.find(markdown[:200]) if markdown else -1
+    return source.count("\n", 0, start) if start > 0 else 0
+
+
+def _resolver(page: Page, files: Files) -> Any:
+    """Map a path written in a page to the URL to use from that page, or None if missing."""
+
+    def resolve(path: str) -> str | None:
+        clean = path.split("#")[0].split("?")[0]
+        target = (
+            clean.lstrip("/") if clean.startswith("/") else posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), clean))
+        )
+        file = files.get_file_from_path(target)
+        return None if file is None else file.url_relative_to(page.file) + path[len(clean) :]
+
+    return resolve

@@ -1,0 +1,9 @@
+"""Private, accessible click-to-play video embeds, as a Python-Markdown extension.
+
+Use it as `markdown_extensions: [postkit.video]` (Zensical) or through the
+`postkit` MkDocs plugin, which also adds the page path to warnings.
+"""
+
+from .extension import VideoExtension, makeExtension
+
+__all__ = ["VideoExtension", "makeExtension"]

@@ -1,0 +1,254 @@
+"""The Python-Markdown extension `postkit.video`.
+
+It lives in Markdown, not in MkDocs events, so that Zensical (which runs
+Markdown extensions but skips MkDocs plugins) renders the same players. Three
+inputs become one output (`html.render_video`):
+
+- a pasted `<iframe>` from YouTube's or Vimeo's Share -> Embed;
+- mkdocs-video's `![type:video](URL)` alone on a line;
+- a `/// video | URL` block with options and a Markdown caption.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from html.parser import HTMLParser
+from typing import Any, ClassVar
+
+from markdown import Markdown
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from pymdownx.blocks import BlocksExtension, BlocksProcessor
+from pymdownx.blocks.block import Block, type_any
+
+from ..anchors import slugify, unique
+from .html import figure_attributes, is_generic_title, render_fallback, render_player, render_video
+from .sources import Video, VideoError, parse_video, shorten
+
+# Under `mkdocs.` so that MkDocs counts these warnings and `--strict` fails.
+log = logging.getLogger("mkdocs.plugins.postkit")
+
+FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
+ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*$")
+SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
+IFRAME_START = re.compile(r"^ {0,3}<iframe\b", re.IGNORECASE)
+IFRAME_END = re.compile(r"</iframe\s*>", re.IGNORECASE)
+VIDEO_IMAGE = re.compile(
+    r'^ {0,3}!\[type:video\]\(\s*<?(?P<url>[^\s)>]*)>?(?:\s+"(?P<title>[^"]*)")?\s*\)(?:\{[^}]*\})?\s*$', re.IGNORECASE
+)
+VIDEO_BLOCK = re.compile(r"^ {0,3}/{3,}[ \t]*video\b", re.IGNORECASE)
+INLINE_MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
+MAX_IFRAME_LINES = 40
+
+
+@dataclass
+class PageContext:
+    """What only MkDocs knows about the page being rendered; set by the plugin."""
+
+    src_path: str
+    line_offset: int = 0  # lines of front matter that MkDocs removed
+    # A path written in the page -> the URL to use from the built page, or None if missing.
+    resolve: Callable[[str], str | None] | None = None
+
+
+@dataclass
+class DocumentState:
+    """Per-document bookkeeping, reset with the Markdown instance."""
+
+    anchors: set[str] = field(default_factory=set)
+    blocks: list[tuple[int, str]] = field(default_factory=list)  # (line, heading) per `/// video`, in order
+
+
+class VideoExtension(BlocksExtension):
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {"anchor_prefix": ["video-", "Prefix of every video's anchor (keeps them apart from heading ids)"]}
+        super().__init__(**kwargs)
+        self.page: PageContext | None = None
+        self.state = DocumentState()
+
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
+        md.registerExtension(self)
+        self.reset()
+        # After whitespace normalisation (30), before fenced code (25) and raw HTML (20).
+        md.preprocessors.register(VideoPreprocessor(md, self), "postkit_video", 29)
+        md.treeprocessors.register(StrayVideoImages(md, self), "postkit_video_images", 5)
+        block_mgr.register(VideoBlock, {"extension": self})
+
+    def reset(self) -> None:
+        self.state = DocumentState()
+
+    # Shared by the three inputs.
+
+    def warn(self, message: str, line: int | None) -> None:
+        """Report an author mistake where the author can find it."""
+        where = self.page.src_path if self.page else ""
+        if line is not None:
+            line += self.page.line_offset if self.page else 0
+            where = f"{where}:{line}" if where else f"line {line}"
+        log.warning(f"postkit: {where + ': ' if where else ''}{message}.")
+
+    def build(self, url: str, line: int | None, heading: str, **options: Any) -> Video | None:
+        """A checked `Video`, or None after a warning."""
+        title = options.pop("title", None)
+        if title is None or is_generic_title(str(title)):
+            title = heading or None
+        try:
+            video = parse_video(url, title=title, **options)
+        except VideoError as error:
+            self.warn(f"{error}", line)
+            return None
+        if self.page is None or self.page.resolve is None:
+            return video  # outside MkDocs (Zensical): paths are used as written
+        changes: dict[str, str] = {}
+        for name, local in (("id", video.id if video.provider == "file" else ""), ("poster", video.poster)):
+            if local and "://" not in local:
+                resolved = self.page.resolve(local)
+                if resolved is None:
+                    self.warn(f"the file {shorten(local)!r} does not exist; put it in docs/ or fix the path (relative to this page)", line)
+                    return None
+                changes[name] = resolved
+        return replace(video, **changes)  # type: ignore[arg-type]
+
+    def anchor(self, video: Video) -> str:
+        return unique(self.getConfig("anchor_prefix") + (slugify(video.title) or "video"), self.state.anchors)
+
+
+class VideoPreprocessor(Preprocessor):
+    """Replaces pasted iframes and `![type:video](…)` lines; notes where blocks are."""
+
+    def __init__(self, md: Markdown, extension: VideoExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        fence = ""
+        heading = ""
+        i = 0
+        while i < len(lines):
+            line, number = lines[i], i + 1
+            opening = FENCE.match(line)
+            if fence:
+                if opening and opening["fence"][0] == fence[0] and len(opening["fence"]) >= len(fence) and not line.strip(fence[0] + " \t"):
+                    fence = ""
+                out.append(line)
+                i += 1
+                continue
+            if opening:
+                fence = opening["fence"]
+            elif ATX_HEADING.match(line):
+                heading = plain_text(ATX_HEADING.match(line)["text"])  # type: ignore[index]
+            elif SETEXT_UNDERLINE.match(line) and i and lines[i - 1].strip() and out and out[-1] == lines[i - 1]:
+                heading = plain_text(lines[i - 1].strip())
+            elif VIDEO_BLOCK.match(line):
+                self.extension.state.blocks.append((number, heading))
+            elif image := VIDEO_IMAGE.match(line):
+                video = self.extension.build(image["url"], number, heading, title=image["title"])
+                out += self.stash(video, image["url"], heading)
+                i += 1
+                continue
+            elif IFRAME_START.match(line):
+                end = next((j for j in range(i, min(i + MAX_IFRAME_LINES, len(lines))) if IFRAME_END.search(lines[j])), None)
+                if end is not None:
+                    source = "\n".join(lines[i : end + 1])
+                    closing = IFRAME_END.search(source)
+                    assert closing is not None
+                    attributes = iframe_attributes(source[: closing.start()])
+                    url = attributes.get("src") or ""
+                    video = self.extension.build(url, number, heading, title=attributes.get("title"))
+                    out += self.stash(video, url, heading)
+                    rest = source[closing.end() :]
+                    if rest.strip():
+                        out.append(rest)
+                    i = end + 1
+                    continue
+            out.append(line)
+            i += 1
+        return out
+
+    def stash(self, video: Video | None, url: str, heading: str) -> list[str]:
+        html = render_video(video, self.extension.anchor(video)) if video else render_fallback(url, heading)
+        return ["", self.md.htmlStash.store(html), ""]
+
+
+class VideoBlock(Block):
+    """`/// video | URL` with options `title`, `start`, `end`, `aspect`, `poster`; the body is the caption."""
+
+    NAME = "video"
+    ARGUMENT = None  # checked by `parse_video`, so that a missing URL gets a message
+    OPTIONS: ClassVar[dict[str, tuple[Any, Any]]] = {name: (None, type_any) for name in ("title", "start", "end", "aspect", "poster")}
+
+    def _validate(self, parent: etree.Element, arg: Any, **options: Any) -> bool:
+        # pymdownx drops a block with an unknown option silently and shows it as
+        # text; we keep it and let `parse_video` name the option instead.
+        self.argument = arg or ""
+        self.options: dict[str, Any] = {"attrs": {}}
+        self.given = options
+        return True
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        extension: VideoExtension = self.config["extension"]
+        line, heading = extension.state.blocks.pop(0) if extension.state.blocks else (None, "")
+        video = extension.build(self.argument, line, heading, **self.given)
+        if video is None:
+            element = etree.SubElement(parent, "div", {"class": "postkit-video-fallback"})
+            element.text = self.md.htmlStash.store(render_fallback(self.argument, str(self.given.get("title") or heading)))
+            return element
+        self.figure = etree.SubElement(parent, "figure", figure_attributes(video, extension.anchor(video)))
+        self.figure.text = self.md.htmlStash.store(render_player(video))
+        return etree.SubElement(self.figure, "figcaption")
+
+    def on_end(self, block: etree.Element) -> None:
+        if block.tag == "figcaption" and not len(block) and not (block.text or "").strip():
+            self.figure.remove(block)  # no body, no caption
+
+
+class StrayVideoImages(Treeprocessor):
+    """`![type:video](…)` inside a sentence cannot hold a player; it becomes a link."""
+
+    def __init__(self, md: Markdown, extension: VideoExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        for image in list(root.iter("img")):
+            if (image.get("alt") or "").lower() != "type:video":
+                continue
+            url = image.get("src") or ""
+            self.extension.warn(f"the video {shorten(url)!r} is inside a paragraph; put ![type:video](…) on a line of its own", None)
+            link_html = render_fallback(url, image.get("title") or "Video")
+            image.tag, image.attrib, image.text = "span", {"class": "postkit-video-fallback"}, self.md.htmlStash.store(link_html)
+
+
+class _IframeParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.attributes: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "iframe" and not self.attributes:
+            self.attributes = {name: value or "" for name, value in attrs}
+
+
+def iframe_attributes(source: str) -> dict[str, str]:
+    """The attributes of the first `<iframe>` tag, entities decoded."""
+    parser = _IframeParser()
+    parser.feed(source + ">" if not source.rstrip().endswith(">") else source)
+    parser.close()
+    return parser.attributes
+
+
+def plain_text(markdown_heading: str) -> str:
+    """A heading's text without attribute lists and inline markup, for titles."""
+    text = ATTR_LIST.sub("", markdown_heading)
+    text = INLINE_MARKUP.sub(lambda m: m.group(1) or "", text)
+    return " ".join(text.split())
+
+
+def makeExtension(**kwargs: Any) -> VideoExtension:
+    return VideoExtension(**kwargs)
