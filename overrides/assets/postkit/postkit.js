@@ -1,0 +1,1 @@
+../../../postkit/assets/postkit.js
