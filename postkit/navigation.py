@@ -15,10 +15,11 @@ TAG = re.compile(r"<[^>]+>")
 FIRST_H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
 HEADING_THEN_VIDEO = re.compile(
     r'<h(?P<level>[1-6])[^>]*\bid="(?P<heading_id>[^"]+)"[^>]*>(?P<heading>.*?)</h(?P=level)>\s*'
-    r'<figure class="postkit-video[^"]*" id="(?P<id>[^"]+)" data-title="(?P<title>[^"]*)"',
+    r'<figure class="postkit-video[^"]*" data-title="(?P<title>[^"]*)" id="(?P<id>[^"]+)"',
     re.DOTALL,
 )
-VIDEO = re.compile(r'<figure class="postkit-video[^"]*" id="(?P<id>[^"]+)" data-title="(?P<title>[^"]*)"')
+# postkit.video writes figures with attributes in this order (sorted, as Python-Markdown does).
+VIDEO = re.compile(r'<figure class="postkit-video[^"]*" data-title="(?P<title>[^"]*)" id="(?P<id>[^"]+)"')
 HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.DOTALL)
 SEVERAL_VIDEOS_SECONDS = 12  # a facade is looked at, not read; roughly an image's worth of time
 

@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from typing import Any, ClassVar
 
 from markdown import Markdown
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
@@ -44,6 +45,8 @@ VIDEO_IMAGE = re.compile(
 VIDEO_BLOCK = re.compile(r"^ {0,3}/{3,}[ \t]*video\b", re.IGNORECASE)
 INLINE_MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
 MAX_IFRAME_LINES = 40
+VIDEO_FIGURE_ID = re.compile(r'<figure class="postkit-video[^"]*" data-title="[^"]*" id="(?P<id>[^"]*)"')
+ANY_ID = re.compile(r'\sid="([^"]*)"')
 
 
 @dataclass
@@ -60,7 +63,6 @@ class PageContext:
 class DocumentState:
     """Per-document bookkeeping, reset with the Markdown instance."""
 
-    anchors: set[str] = field(default_factory=set)
     blocks: list[tuple[int, str]] = field(default_factory=list)  # (line, heading) per `/// video`, in order
 
 
@@ -77,6 +79,8 @@ class VideoExtension(BlocksExtension):
         # After whitespace normalisation (30), before fenced code (25) and raw HTML (20).
         md.preprocessors.register(VideoPreprocessor(md, self), "postkit_video", 29)
         md.treeprocessors.register(StrayVideoImages(md, self), "postkit_video_images", 5)
+        # After raw HTML is restored (30), when every figure is in the text.
+        md.postprocessors.register(UniqueVideoAnchors(md), "postkit_video_anchors", 10)
         block_mgr.register(VideoBlock, {"extension": self})
 
     def reset(self) -> None:
@@ -115,7 +119,8 @@ class VideoExtension(BlocksExtension):
         return replace(video, **changes)  # type: ignore[arg-type]
 
     def anchor(self, video: Video) -> str:
-        return unique(self.getConfig("anchor_prefix") + (slugify(video.title) or "video"), self.state.anchors)
+        """Derived from the title; made unique on the page by `UniqueVideoAnchors`."""
+        return self.getConfig("anchor_prefix") + (slugify(video.title) or "video")
 
 
 class VideoPreprocessor(Preprocessor):
@@ -172,7 +177,10 @@ class VideoPreprocessor(Preprocessor):
         return out
 
     def stash(self, video: Video | None, url: str, heading: str) -> list[str]:
-        html = render_video(video, self.extension.anchor(video)) if video else render_fallback(url, heading)
+        if video is None:
+            html = f"<p>{render_fallback(url, heading)}</p>"
+        else:
+            html = render_video(video, self.extension.anchor(video))
         return ["", self.md.htmlStash.store(html), ""]
 
 
@@ -196,8 +204,9 @@ class VideoBlock(Block):
         line, heading = extension.state.blocks.pop(0) if extension.state.blocks else (None, "")
         video = extension.build(self.argument, line, heading, **self.given)
         if video is None:
-            element = etree.SubElement(parent, "div", {"class": "postkit-video-fallback"})
-            element.text = self.md.htmlStash.store(render_fallback(self.argument, str(self.given.get("title") or heading)))
+            element = etree.SubElement(parent, "div")
+            link = etree.SubElement(element, "p")
+            link.text = self.md.htmlStash.store(render_fallback(self.argument, str(self.given.get("title") or heading)))
             return element
         self.figure = etree.SubElement(parent, "figure", figure_attributes(video, extension.anchor(video)))
         self.figure.text = self.md.htmlStash.store(render_player(video))
@@ -221,8 +230,24 @@ class StrayVideoImages(Treeprocessor):
                 continue
             url = image.get("src") or ""
             self.extension.warn(f"the video {shorten(url)!r} is inside a paragraph; put ![type:video](…) on a line of its own", None)
-            link_html = render_fallback(url, image.get("title") or "Video")
-            image.tag, image.attrib, image.text = "span", {"class": "postkit-video-fallback"}, self.md.htmlStash.store(link_html)
+            # Turned into a placeholder that the raw HTML step swaps for the link.
+            image.tag, image.attrib = "span", {}
+            image.text = self.md.htmlStash.store(render_fallback(url, image.get("title") or "Video"))
+
+
+class UniqueVideoAnchors(Postprocessor):
+    """Video ids unique on the page, numbered in document order like `toc` does."""
+
+    def run(self, text: str) -> str:
+        figures = list(VIDEO_FIGURE_ID.finditer(text))
+        if not figures:
+            return text
+        taken = set(ANY_ID.findall(VIDEO_FIGURE_ID.sub("", text)))  # every id but the videos'
+        out, last = [], 0
+        for m in figures:
+            out += [text[last : m.start("id")], unique(m["id"], taken)]
+            last = m.end("id")
+        return "".join(out) + text[last:]
 
 
 class _IframeParser(HTMLParser):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .sources import VIDEO_FILE_TYPES, Video, shorten
+from .sources import UNSAFE_URL_CHARACTERS, VIDEO_FILE_TYPES, Video, shorten
 
 GENERIC_TITLES = {"", "youtube video player", "vimeo video player", "video", "youtube video", "video player"}
 
@@ -25,7 +25,7 @@ def title_of(video: Video) -> str:
 def figure_attributes(video: Video, anchor: str) -> dict[str, str]:
     """Attributes of the `<figure>`, unescaped (the caller escapes or uses etree)."""
     kind = " postkit-video--file" if video.provider == "file" else ""
-    return {"class": "postkit-video" + kind, "id": anchor, "data-title": title_of(video)}
+    return {"class": "postkit-video" + kind, "data-title": title_of(video), "id": anchor}
 
 
 def render_video(video: Video, anchor: str, caption_html: str = "") -> str:
@@ -71,12 +71,13 @@ def _render_file(video: Video, title: str, aspect: str) -> str:
 
 
 def render_fallback(url: str, title: str) -> str:
-    """What a video that could not be converted becomes: never an iframe.
+    """Inline HTML for a video that could not be converted: never an iframe.
 
     An https address stays a link (the reader can still follow it); anything
     else is shown as text only, because its scheme may run script.
     """
     label = escape(title if not is_generic_title(title) else "Video")
-    if url.lower().startswith("https://") and not any(ch in url for ch in "\"'<>`\\ \t\n\r"):
-        return f'<p class="postkit-video-fallback"><a href="{escape(url)}">{label}</a></p>'
-    return f'<p class="postkit-video-fallback">{label} (video unavailable: <code>{escape(shorten(url))}</code>)</p>'
+    if url.lower().startswith("https://") and not any(ch in url for ch in UNSAFE_URL_CHARACTERS):
+        return f'<a class="postkit-video-fallback" href="{escape(url)}">{label}</a>'
+    detail = f": <code>{escape(shorten(url))}</code>" if url else ""
+    return f'<span class="postkit-video-fallback">{label} (video unavailable{detail})</span>'

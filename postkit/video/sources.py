@@ -29,6 +29,7 @@ VIMEO_ID = re.compile(r"[0-9]{1,12}")
 VIMEO_HASH = re.compile(r"[0-9a-f]{6,20}")
 TIME = re.compile(r"(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s?)?")
 ASPECT = re.compile(r"(?P<w>\d{1,4}(?:\.\d{1,3})?)\s*[:/x]\s*(?P<h>\d{1,4}(?:\.\d{1,3})?)")
+UNSAFE_URL_CHARACTERS = "\"'<>`\\ \t\n\r"
 HOSTS_HINT = "use a youtube.com, youtu.be or vimeo.com address, or the path of a video file in docs/"
 
 
@@ -99,6 +100,9 @@ def parse_time(value: object, option: str = "start") -> int:
 
 def parse_aspect(value: object) -> tuple[float, float]:
     """`16:9`, `9/16` or `4x3` as a (width, height) pair."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 60:
+        # YAML 1.1 (the block options) reads an unquoted 16:9 as the base-60 number 969.
+        value = f"{value // 60}:{value % 60}"
     match = ASPECT.fullmatch(str(value).strip())
     if match is None or not float(match["w"]) or not float(match["h"]):
         raise VideoError(f"'aspect' must be a ratio such as 16:9 or 9:16, not {str(value)!r}")
@@ -111,7 +115,7 @@ def parse_video(url: str, **options: object) -> Video:
     url = url.strip()
     if not url:
         raise VideoError(f"the video has no address; {HOSTS_HINT}")
-    if any(ch in url for ch in "\"'<>`\\ \t\n\r"):
+    if any(ch in url for ch in UNSAFE_URL_CHARACTERS):
         raise VideoError(
             f"the video address {shorten(url)!r} contains a character that is not allowed in a URL (quote, angle bracket, backslash or space); {HOSTS_HINT}"
         )
@@ -208,7 +212,7 @@ def _apply_options(video: Video, options: dict[str, object]) -> Video:
 def parse_poster(value: str) -> str:
     """A poster is a local image, or an https image the author opts into."""
     value = value.strip()
-    if any(ch in value for ch in "\"'<>`\\ \t\n\r") or not value:
+    if any(ch in value for ch in UNSAFE_URL_CHARACTERS) or not value:
         raise VideoError(f"'poster' must be the path of an image or an https URL, not {shorten(value)!r}")
     scheme = urlsplit(value).scheme.lower()
     if scheme not in ("", "https") or value.startswith("//"):

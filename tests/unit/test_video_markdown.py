@@ -1,0 +1,66 @@
+"""Markdown in, HTML out: every input form of `postkit.video`, against golden files.
+
+Each `golden/NAME.md` renders to `golden/NAME.html`; the warnings it must log
+are in `golden/NAME.warnings` (absent: none). To accept a deliberate change of
+output, run with `POSTKIT_UPDATE_GOLDEN=1` and review the diff.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import markdown
+import pytest
+
+GOLDEN = Path(__file__).parent / "golden"
+CASES = sorted(p.stem for p in GOLDEN.glob("*.md"))
+EXTENSIONS = ["postkit.video", "toc", "attr_list", "pymdownx.superfences"]
+
+
+def render(text: str) -> str:
+    return markdown.Markdown(extensions=EXTENSIONS).convert(text) + "\n"
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_golden(name, caplog):
+    caplog.set_level(logging.WARNING, logger="mkdocs.plugins.postkit")
+    html = render((GOLDEN / f"{name}.md").read_text("utf-8"))
+    warnings = "".join(f"{r.getMessage()}\n" for r in caplog.records)
+    expected_html, expected_warnings = GOLDEN / f"{name}.html", GOLDEN / f"{name}.warnings"
+    if os.environ.get("POSTKIT_UPDATE_GOLDEN"):
+        expected_html.write_text(html, "utf-8")
+        if warnings:
+            expected_warnings.write_text(warnings, "utf-8")
+        else:
+            expected_warnings.unlink(missing_ok=True)
+    assert html == expected_html.read_text("utf-8")
+    assert warnings == (expected_warnings.read_text("utf-8") if expected_warnings.exists() else "")
+
+
+def test_every_bad_case_warns_and_every_good_case_does_not():
+    for name in CASES:
+        assert (GOLDEN / f"{name}.warnings").exists() == name.startswith("bad_"), name
+
+
+def test_bad_input_never_leaves_an_iframe_or_script_url():
+    for name in CASES:
+        if name.startswith("bad_"):
+            html = (GOLDEN / f"{name}.html").read_text("utf-8")
+            assert "<iframe" not in html and "javascript:" not in html.replace("<code>javascript:", ""), name
+            assert " onload=" not in html, name
+
+
+def test_the_extension_is_reusable_across_documents():
+    md = markdown.Markdown(extensions=EXTENSIONS)
+    first = md.convert("## A\n\n![type:video](https://youtu.be/v-zudK5KnWY)\n")
+    md.reset()
+    second = md.convert("## A\n\n![type:video](https://youtu.be/v-zudK5KnWY)\n")
+    assert first == second and 'id="video-a"' in second
+
+
+def test_a_block_with_a_stray_option_line_is_still_one_video():
+    html = render("/// video | https://youtu.be/v-zudK5KnWY\n    title: One\n///\n\n/// video | https://youtu.be/SBV5VTQrlDs\n///\n")
+    assert html.count("<figure") == 2
+    assert 'data-title="One"' in html
