@@ -120,7 +120,7 @@ class VideoExtension(BlocksExtension):
 
     def anchor(self, video: Video) -> str:
         """Derived from the title; made unique on the page by `UniqueVideoAnchors`."""
-        return self.getConfig("anchor_prefix") + (slugify(video.title) or "video")
+        return str(self.getConfig("anchor_prefix")) + (slugify(video.title) or "video")
 
 
 class VideoPreprocessor(Preprocessor):
@@ -177,10 +177,7 @@ class VideoPreprocessor(Preprocessor):
         return out
 
     def stash(self, video: Video | None, url: str, heading: str) -> list[str]:
-        if video is None:
-            html = f"<p>{render_fallback(url, heading)}</p>"
-        else:
-            html = render_video(video, self.extension.anchor(video))
+        html = f"<p>{render_fallback(url, heading)}</p>" if video is None else render_video(video, self.extension.anchor(video))
         return ["", self.md.htmlStash.store(html), ""]
 
 

@@ -28,7 +28,7 @@ URL_ATTRIBUTES = {"href", "src", "data-embed", "poster"}
 SCRIPT_JS = Path(__file__).parents[2] / "postkit" / "assets" / "postkit.js"
 
 # Markup characters are drawn often, so that escaping is exercised in most examples.
-markup = st.sampled_from(list("<>\"'&=/;: ") + ["onload=", "javascript:", "</figure>", "&amp;", "\u00e9", "\u202e"])
+markup = st.sampled_from([*list("<>\"'&=/;: "), "onload=", "javascript:", "</figure>", "&amp;", "é", "\u202e"])
 text = st.lists(markup | st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=30).map("".join)
 ids = st.from_regex(r"[A-Za-z0-9_-]{11}", fullmatch=True) | st.text("abcXYZ019-_", max_size=14)
 hosts = st.sampled_from(
