@@ -20,6 +20,7 @@ HEADING_THEN_VIDEO = re.compile(
 )
 # postkit.video writes figures with attributes in this order (sorted, as Python-Markdown does).
 VIDEO = re.compile(r'<figure class="postkit-video[^"]*" data-title="(?P<title>[^"]*)" id="(?P<id>[^"]+)"')
+HEADING_ID = re.compile(r'<h[1-6][^>]*\bid="(?P<id>[^"]+)"')
 HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.DOTALL)
 SEVERAL_VIDEOS_SECONDS = 12  # a facade is looked at, not read; roughly an image's worth of time
 
@@ -37,6 +38,7 @@ class VideoLink:
     title: str
     anchor: str
     in_toc: bool  # True when a heading of the same title already stands in the TOC
+    section: str = ""  # id of the nearest heading above the video, where its TOC entry belongs
 
 
 def number_parts(page_ids: list[str]) -> dict[str, Part]:
@@ -82,10 +84,12 @@ def find_videos(html: str) -> list[VideoLink]:
     under_heading = {
         m["id"]: m["heading_id"] for m in HEADING_THEN_VIDEO.finditer(html) if _text(HEADERLINK.sub("", m["heading"])) == _text(m["title"])
     }
+    headings = [(m.start(), m["id"]) for m in HEADING_ID.finditer(html)]
     links = []
     for m in VIDEO.finditer(html):
         heading_id = under_heading.get(m["id"])
-        links.append(VideoLink(unescape(m["title"]), heading_id or m["id"], in_toc=heading_id is not None))
+        section = next((id for start, id in reversed(headings) if start < m.start()), "")
+        links.append(VideoLink(unescape(m["title"]), heading_id or m["id"], in_toc=heading_id is not None, section=section))
     return links
 
 

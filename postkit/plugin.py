@@ -87,7 +87,9 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
         videos = navigation.find_videos(html)
         self.videos[src_uri] = videos
         if self.config.video_toc:
-            page.toc.items.extend(AnchorLink(v.title, v.anchor, 2) for v in videos if not v.in_toc)
+            for video in videos:
+                if not video.in_toc:
+                    _add_to_toc(page.toc.items, video)
         part = self.parts.get(src_uri)
         minutes = navigation.reading_minutes(html, self.config.words_per_minute) if part else None
         position = navigation.position_html(part, minutes, self.config.part_label, self.config.reading_time)
@@ -118,6 +120,24 @@ def _install_video_extension(config: MkDocsConfig) -> VideoExtension:
     else:
         extensions.append(instance)
     return instance
+
+
+def _add_to_toc(items: list[AnchorLink], video: navigation.VideoLink) -> None:
+    """File the video under the heading it follows, or at the top when none does."""
+
+    def find(entries: list[AnchorLink]) -> AnchorLink | None:
+        for entry in entries:
+            if entry.id == video.section:
+                return entry
+            if (found := find(entry.children)) is not None:
+                return found
+        return None
+
+    parent = find(items) if video.section else None
+    if parent is None:
+        items.append(AnchorLink(video.title, video.anchor, 2))
+    else:
+        parent.children.append(AnchorLink(video.title, video.anchor, parent.level + 1))
 
 
 def _front_matter_lines(page: Page, markdown: str) -> int:

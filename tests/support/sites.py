@@ -52,6 +52,22 @@ def build_site(tmp_path: Path, files: dict[str, str], config: str = "", strict: 
     return tmp_path / "site"
 
 
+@contextmanager
+def captured_warnings():
+    """Collect the warnings MkDocs counts, outside pytest's per-test `caplog`."""
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = records.append  # type: ignore[method-assign]
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    messages: list[str] = []
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+        messages += [r.getMessage() for r in records]
+
+
 def warnings_of(caplog) -> list[str]:
     """The warnings MkDocs counts for --strict (every logger under `mkdocs.`)."""
     return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING and r.name.startswith("mkdocs")]
