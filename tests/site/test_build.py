@@ -54,7 +54,7 @@ def post_sentences() -> list[str]:
 
 def test_the_site_builds_strict_without_a_warning(site, build_warnings):
     assert build_warnings == []
-    for page in ALL_PAGES + ["404.html", "sitemap.xml", "search/search_index.json"]:
+    for page in [*ALL_PAGES, "404.html", "sitemap.xml", "search/search_index.json"]:
         assert (site / page).is_file(), page
 
 
