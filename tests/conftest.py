@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import sync_playwright
+
 from support.browser import launch, watched_page
 from support.server import StaticServer, free_port
 from support.sites import build_project

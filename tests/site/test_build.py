@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
+
 from support.sites import ROOT, build_project, captured_warnings, main_content, warnings_of
 
 POST = (Path(__file__).parents[1] / "reference" / "post.md").read_text("utf-8")
@@ -157,6 +158,7 @@ def test_the_config_is_what_the_issue_asks(site):
 
 def test_a_broken_link_in_a_page_fails_the_strict_build(tmp_path, caplog):
     from mkdocs.exceptions import Abort
+
     from support.sites import copy_project
 
     project = copy_project(tmp_path)

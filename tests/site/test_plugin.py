@@ -7,6 +7,7 @@ from html import unescape
 
 import pytest
 from mkdocs.exceptions import Abort
+
 from support.sites import build_project, build_site, main_content, warnings_of
 
 TITLES = [

@@ -1,0 +1,78 @@
+"""A real `mkdocs serve --livereload` on a free loopback port, for tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from .server import free_port
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+
+
+class MkdocsServe:
+    """`with MkdocsServe(project) as serve:` runs the server until the block ends; `serve.output()` is its log."""
+
+    def __init__(self, project: Path) -> None:
+        self.project = project
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.log = project / "serve.log"
+
+    def __enter__(self) -> MkdocsServe:
+        command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{self.port}"]
+        self.process = subprocess.Popen(
+            command,
+            cwd=self.project,
+            stdout=self.log.open("w"),
+            stderr=subprocess.STDOUT,
+            env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"mkdocs serve exited with {self.process.returncode}:\n{self.output()}")
+            try:
+                if fetch(self.url)[0] == 200:
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.2)
+        self.__exit__()
+        raise RuntimeError(f"mkdocs serve did not answer within 60 s:\n{self.output()}")
+
+    def __exit__(self, *exc: object) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def output(self) -> str:
+        return self.log.read_text("utf-8", errors="replace")
+
+    def wait_for(self, path: str, text: str, timeout: float = 15) -> float:
+        """Seconds until `path` serves a page containing `text`; fails after `timeout`."""
+        start = time.monotonic()
+        while time.monotonic() - start < timeout:
+            status, body = fetch(self.url + path)
+            if status == 200 and text in body:
+                return time.monotonic() - start
+            time.sleep(0.1)
+        raise AssertionError(f"{path} did not show {text!r} within {timeout} s; server log:\n{self.output()[-3000:]}")
