@@ -1,0 +1,104 @@
+"""The four facades in a real browser: private until the click, then the right nocookie player."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from support.browser import watched_page
+
+ASSETS = Path(__file__).parents[2] / "postkit" / "assets"
+VIDEOS = [
+    ("v-zudK5KnWY", "Key Lessons from LLM Training"),
+    ("SBV5VTQrlDs", "Why We're Building Foundation Models at Genentech"),
+    ("4zGIRsnrTk8", "Challenges in Training Biomedical LLMs"),
+    ("eIj_DNemEyg", "Infrastructure and GPU Challenges"),
+]
+
+
+def player_of(page, index):
+    return page.locator("figure.postkit-video").nth(index).locator("iframe")
+
+
+@pytest.mark.parametrize("key", ["click", "Enter", " "])
+def test_each_facade_becomes_the_right_player(page, site_url, key):
+    page.goto(site_url + "videos/")
+    for index, (video_id, title) in enumerate(VIDEOS):
+        button = page.get_by_role("button", name=f"Play video: {title}")
+        expect(button).to_have_count(1)
+        assert page.watch.third_party == [], "nothing is requested before the reader asks"
+        if key == "click":
+            button.click()
+        else:
+            button.focus()
+            page.keyboard.press(key)
+        player = player_of(page, index)
+        src = f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1"
+        expect(player).to_have_attribute("src", src)
+        expect(player).to_have_attribute("title", title)
+        expect(player).to_have_attribute("referrerpolicy", "strict-origin-when-cross-origin")
+        expect(player).to_have_attribute("allowfullscreen", "")
+        assert "autoplay" in player.get_attribute("allow") and "encrypted-media" in player.get_attribute("allow")
+        assert page.evaluate("document.activeElement.tagName") == "IFRAME", "focus moves into the player"
+        page.wait_for_timeout(100)
+        assert page.watch.third_party == [src], "the click requests that player, and only it"
+        page.watch.reset()
+    assert page.watch.console_errors == []
+
+
+def test_the_facade_has_a_visible_keyboard_focus(page, site_url):
+    page.goto(site_url + "videos/")
+    page.locator("h1").click()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('postkit-video__facade')"):
+            break
+    else:
+        pytest.fail("Tab never reached a video")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"
+
+
+def test_a_player_reached_by_instant_navigation_plays(page, site_url):
+    page.goto(site_url)
+    page.evaluate("window.__notReloaded = true")
+    page.locator(".md-sidebar--primary a.md-nav__link", has_text="Video Insights").first.click()
+    page.wait_for_url(site_url + "videos/")
+    button = page.get_by_role("button", name=f"Play video: {VIDEOS[1][1]}")
+    button.click()
+    expect(player_of(page, 1)).to_have_attribute("src", f"https://www.youtube-nocookie.com/embed/{VIDEOS[1][0]}?autoplay=1")
+    assert page.evaluate("window.__notReloaded") is True, "the sidebar click was an instant navigation"
+    assert page.watch.console_errors == []
+
+
+def test_a_player_deep_linked_from_the_videos_index_plays(page, site_url):
+    page.goto(site_url + "all-videos/")
+    page.get_by_role("link", name=VIDEOS[3][1]).click()
+    page.wait_for_url(site_url + "videos/#infrastructure-and-gpu-challenges")
+    page.get_by_role("button", name=f"Play video: {VIDEOS[3][1]}").click()
+    expect(player_of(page, 3)).to_have_attribute("src", f"https://www.youtube-nocookie.com/embed/{VIDEOS[3][0]}?autoplay=1")
+
+
+def test_without_javascript_each_video_is_a_working_link(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = watched_page(context)
+    page.goto(site_url + "videos/")
+    links = page.locator("a.postkit-video__facade")
+    assert links.count() == 4
+    for index, (video_id, title) in enumerate(VIDEOS):
+        link = links.nth(index)
+        assert link.get_attribute("href") == f"https://www.youtube.com/watch?v={video_id}"
+        expect(link).to_contain_text(title)
+    assert page.watch.third_party == []
+    links.nth(0).click(no_wait_after=True)
+    page.wait_for_timeout(300)
+    assert page.watch.third_party == [f"https://www.youtube.com/watch?v={VIDEOS[0][0]}"], "the link goes to the video's page"
+    context.close()
+
+
+def test_the_facade_assets_stay_under_2_kb_gzipped():
+    size = sum(len(gzip.compress(path.read_bytes(), 9)) for path in ASSETS.glob("postkit.*"))
+    assert size < 2048, f"postkit.css + postkit.js are {size} bytes gzipped"
