@@ -11,8 +11,10 @@ inputs become one output (`html.render_video`):
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
+import textwrap
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -23,7 +25,7 @@ from markdown import Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-from pymdownx.blocks import BlocksExtension, BlocksProcessor
+from pymdownx.blocks import BlocksExtension, BlocksProcessor, get_frontmatter
 from pymdownx.blocks.block import Block, type_any
 
 from ..anchors import slugify, unique
@@ -42,9 +44,19 @@ IFRAME_END = re.compile(r"</iframe\s*>", re.IGNORECASE)
 VIDEO_IMAGE = re.compile(
     r'^ {0,3}!\[type:video\]\(\s*<?(?P<url>[^\s)>]*)>?(?:\s+"(?P<title>[^"]*)")?\s*\)(?:\{[^}]*\})?\s*$', re.IGNORECASE
 )
-VIDEO_BLOCK = re.compile(r"^ {0,3}/{3,}[ \t]*video\b", re.IGNORECASE)
+# The start of a `/// video` block exactly as pymdownx reads it, and its option lines.
+VIDEO_BLOCK = re.compile(r"^ {0,3}(?P<slashes>/{3,}) *video *(?:\|(?P<argument>.*))?$", re.IGNORECASE)
+BLOCK_END = re.compile(r"^ {0,3}(?P<slashes>/{3,}) *$")
+OPTION_LINE = re.compile(r"^ {4,}\S")
 INLINE_MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
 MAX_IFRAME_LINES = 40
+# An iframe left in the HTML (its tag, and its closing tag if only text stands between),
+# outside comments and scripts, which are skipped whole.
+STRAY_IFRAME = re.compile(
+    r"(?P<skip><!--.*?-->|<script\b.*?</script\s*>)|<iframe\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>(?:[^<]*</iframe\s*>)?",
+    re.IGNORECASE | re.DOTALL,
+)
+IFRAME_ANYWHERE = re.compile(r"<iframe\b", re.IGNORECASE)
 VIDEO_FIGURE_ID = re.compile(r'<figure class="postkit-video[^"]*" data-title="[^"]*" id="(?P<id>[^"]*)"')
 ANY_ID = re.compile(r'\sid="([^"]*)"')
 
@@ -64,6 +76,7 @@ class DocumentState:
     """Per-document bookkeeping, reset with the Markdown instance."""
 
     blocks: list[tuple[int, str]] = field(default_factory=list)  # (line, heading) per `/// video`, in order
+    iframe_lines: list[tuple[int, str]] = field(default_factory=list)  # (line, text) where an iframe was left as is
 
 
 class VideoExtension(BlocksExtension):
@@ -81,6 +94,8 @@ class VideoExtension(BlocksExtension):
         md.treeprocessors.register(StrayVideoImages(md, self), "postkit_video_images", 5)
         # After raw HTML is restored (30), when every figure is in the text.
         md.postprocessors.register(UniqueVideoAnchors(md), "postkit_video_anchors", 10)
+        # After raw HTML is restored (30): any iframe still in the page becomes a link.
+        md.postprocessors.register(StrayIframes(md, self), "postkit_video_stray_iframes", 25)
         block_mgr.register(VideoBlock, {"extension": self})
 
     def reset(self) -> None:
@@ -134,9 +149,13 @@ class VideoPreprocessor(Preprocessor):
         out: list[str] = []
         fence = ""
         heading = ""
+        skip: set[int] = set()  # closing lines of blocks already replaced
         i = 0
         while i < len(lines):
             line, number = lines[i], i + 1
+            if i in skip:
+                i += 1
+                continue
             opening = FENCE.match(line)
             if fence:
                 if opening and opening["fence"][0] == fence[0] and len(opening["fence"]) >= len(fence) and not line.strip(fence[0] + " \t"):
@@ -150,7 +169,23 @@ class VideoPreprocessor(Preprocessor):
                 heading = plain_text(ATX_HEADING.match(line)["text"])  # type: ignore[index]
             elif SETEXT_UNDERLINE.match(line) and i and lines[i - 1].strip() and out and out[-1] == lines[i - 1]:
                 heading = plain_text(lines[i - 1].strip())
-            elif VIDEO_BLOCK.match(line):
+            elif block := VIDEO_BLOCK.match(line):
+                options = list(itertools.takewhile(OPTION_LINE.match, lines[i + 1 :]))
+                if options and get_frontmatter(textwrap.dedent("\n".join(options))) is None:
+                    # pymdownx would leave the block as text, silently: it becomes the fallback here,
+                    # its caption stays as ordinary text.
+                    self.extension.warn(
+                        "the options of this /// video block are not valid YAML; write one 'name: value' per line, "
+                        "indented by 4 spaces, and quote values that contain ': ', quotes or brackets",
+                        number,
+                    )
+                    out += self.stash(None, (block["argument"] or "").strip(), heading)
+                    i += 1 + len(options)
+                    ends = (
+                        j for j in range(i, len(lines)) if (closer := BLOCK_END.match(lines[j])) and closer["slashes"] == block["slashes"]
+                    )
+                    skip.add(next(ends, len(lines)))
+                    continue
                 self.extension.state.blocks.append((number, heading))
             elif image := VIDEO_IMAGE.match(line):
                 video = self.extension.build(image["url"], number, heading, title=image["title"])
@@ -170,11 +205,18 @@ class VideoPreprocessor(Preprocessor):
                     rest = source[closing.end() :]
                     if rest.strip():
                         out.append(rest)
+                        self.note_iframe(number, rest)
                     i = end + 1
                     continue
+            self.note_iframe(number, line)
             out.append(line)
             i += 1
         return out
+
+    def note_iframe(self, number: int, line: str) -> None:
+        """Remember where an iframe is left to Markdown, for `StrayIframes`' warning."""
+        if IFRAME_ANYWHERE.search(line):
+            self.extension.state.iframe_lines.append((number, line))
 
     def stash(self, video: Video | None, url: str, heading: str) -> list[str]:
         html = f"<p>{render_fallback(url, heading)}</p>" if video is None else render_video(video, self.extension.anchor(video))
@@ -230,6 +272,41 @@ class StrayVideoImages(Treeprocessor):
             # Turned into a placeholder that the raw HTML step swaps for the link.
             image.tag, image.attrib = "span", {}
             image.text = self.md.htmlStash.store(render_fallback(url, image.get("title") or "Video"))
+
+
+class StrayIframes(Postprocessor):
+    """An iframe the preprocessor could not take (inside a paragraph, list, quote or HTML,
+    or without `</iframe>`) would otherwise reach the page as is: it becomes a fallback link."""
+
+    def __init__(self, md: Markdown, extension: VideoExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, text: str) -> str:
+        if not IFRAME_ANYWHERE.search(text):
+            return text
+        return STRAY_IFRAME.sub(self.replace, text)
+
+    def replace(self, match: re.Match[str]) -> str:
+        if match["skip"]:
+            return match[0]
+        attributes = iframe_attributes(match[0])
+        url = attributes.get("src") or ""
+        self.extension.warn(
+            f"the <iframe> {shorten(url)!r} is not on lines of its own (it is inside a paragraph, list, quote or HTML block, "
+            "or has no </iframe>), so it became a link; paste the whole embed code on lines of its own",
+            self.line_of(match[0]),
+        )
+        return render_fallback(url, attributes.get("title") or "")
+
+    def line_of(self, tag: str) -> int | None:
+        first_line = tag.split("\n", 1)[0]
+        lines = self.extension.state.iframe_lines
+        for index, (number, text) in enumerate(lines):
+            if first_line in text:
+                del lines[index]
+                return number
+        return None
 
 
 class UniqueVideoAnchors(Postprocessor):

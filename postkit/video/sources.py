@@ -93,7 +93,7 @@ def parse_time(value: object, option: str = "start") -> int:
     match = TIME.fullmatch(text)
     if not text or match is None:
         hint = "; times count from the start and cannot be negative" if text.startswith("-") else ""
-        raise VideoError(f"'{option}' must be a time such as 90 or 1m30s, not {str(value)!r}{hint}")
+        raise VideoError(f"'{option}' must be a time such as 90 or 1m30s, not {shorten(str(value))!r}{hint}")
     h, m, s = (int(match[g] or 0) for g in "hms")
     return h * 3600 + m * 60 + s
 
@@ -105,7 +105,7 @@ def parse_aspect(value: object) -> tuple[float, float]:
         value = f"{value // 60}:{value % 60}"
     match = ASPECT.fullmatch(str(value).strip())
     if match is None or not float(match["w"]) or not float(match["h"]):
-        raise VideoError(f"'aspect' must be a ratio such as 16:9 or 9:16, not {str(value)!r}")
+        raise VideoError(f"'aspect' must be a ratio such as 16:9 or 9:16, not {shorten(str(value))!r}")
     w, h = float(match["w"]), float(match["h"])
     return (int(w) if w.is_integer() else w, int(h) if h.is_integer() else h)
 
@@ -138,7 +138,7 @@ def parse_video(url: str, **options: object) -> Video:
         elif host in VIMEO_HOSTS:
             video = _parse_vimeo(host, parts.path, parse_qs(parts.query), url)
         else:
-            raise VideoError(f"{host or 'an empty host'!r} is not a video host postkit knows ({shorten(url)!r}); {HOSTS_HINT}")
+            raise VideoError(f"{shorten(host) or 'an empty host'!r} is not a video host postkit knows ({shorten(url)!r}); {HOSTS_HINT}")
     return _apply_options(video, options)
 
 
@@ -157,7 +157,7 @@ def _parse_youtube(host: str, path: str, query: dict[str, list[str]], url: str) 
         )
     if not YOUTUBE_ID.fullmatch(candidate):
         raise VideoError(
-            f"{candidate!r} in {shorten(url)!r} is not a YouTube video id (11 letters, digits, - or _); copy the link again from YouTube's Share button"
+            f"{shorten(candidate)!r} in {shorten(url)!r} is not a YouTube video id (11 letters, digits, - or _); copy the link again from YouTube's Share button"
         )
     # `si=` and other tracking parameters are dropped; only times are kept.
     start = parse_time(_first(query, "t", "start") or 0, "start")
@@ -173,7 +173,7 @@ def _parse_vimeo(host: str, path: str, query: dict[str, list[str]], url: str) ->
         raise VideoError(f"{shorten(url)!r} is not a link to one Vimeo video; use an address such as https://vimeo.com/76979871")
     unlisted = segments[1] if len(segments) == 2 else _first(query, "h")
     if unlisted and not VIMEO_HASH.fullmatch(unlisted):
-        raise VideoError(f"{unlisted!r} in {shorten(url)!r} is not a Vimeo private-link token; copy the link again from Vimeo")
+        raise VideoError(f"{shorten(unlisted)!r} in {shorten(url)!r} is not a Vimeo private-link token; copy the link again from Vimeo")
     return Video("vimeo", segments[0], unlisted_hash=unlisted)
 
 
@@ -189,7 +189,9 @@ def _apply_options(video: Video, options: dict[str, object]) -> Video:
     known = {"title", "start", "end", "aspect", "poster"}
     unknown = sorted(set(options) - known)
     if unknown:
-        raise VideoError(f"unknown option {', '.join(map(repr, unknown))}; the options are {', '.join(sorted(known))}")
+        raise VideoError(
+            f"unknown option {', '.join(repr(shorten(str(name))) for name in unknown)}; the options are {', '.join(sorted(known))}"
+        )
     changes: dict[str, object] = {}
     if options.get("title") is not None:
         changes["title"] = " ".join(str(options["title"]).split())
