@@ -5,6 +5,7 @@ The plugin feeds them MkDocs objects' plain data; nothing here imports MkDocs.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -13,10 +14,11 @@ from html import escape, unescape
 WORD = re.compile(r"\w+(?:['’-]\w+)*")
 TAG = re.compile(r"<[^>]+>")
 FIRST_H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
+# The heading's text stops at the first closing heading tag: a lazy `.*?` would run on into
+# later headings (missing the video under the next one) and make the search quadratic.
 HEADING_THEN_VIDEO = re.compile(
-    r'<h(?P<level>[1-6])[^>]*\bid="(?P<heading_id>[^"]+)"[^>]*>(?P<heading>.*?)</h(?P=level)>\s*'
-    r'<figure class="postkit-video[^"]*" data-title="(?P<title>[^"]*)" id="(?P<id>[^"]+)"',
-    re.DOTALL,
+    r'<h(?P<level>[1-6])[^>]*\bid="(?P<heading_id>[^"]+)"[^>]*>(?P<heading>[^<]*(?:<(?!/h[1-6]>)[^<]*)*)</h(?P=level)>\s*'
+    r'<figure class="postkit-video[^"]*" data-title="(?P<title>[^"]*)" id="(?P<id>[^"]+)"'
 )
 # postkit.video writes figures with attributes in this order (sorted, as Python-Markdown does).
 VIDEO = re.compile(r'<figure class="postkit-video[^"]*" data-title="(?P<title>[^"]*)" id="(?P<id>[^"]+)"')
@@ -84,11 +86,15 @@ def find_videos(html: str) -> list[VideoLink]:
     under_heading = {
         m["id"]: m["heading_id"] for m in HEADING_THEN_VIDEO.finditer(html) if _text(HEADERLINK.sub("", m["heading"])) == _text(m["title"])
     }
-    headings = [(m.start(), m["id"]) for m in HEADING_ID.finditer(html)]
+    starts, ids = [], []
+    for m in HEADING_ID.finditer(html):
+        starts.append(m.start())
+        ids.append(m["id"])
     links = []
     for m in VIDEO.finditer(html):
         heading_id = under_heading.get(m["id"])
-        section = next((id for start, id in reversed(headings) if start < m.start()), "")
+        before = bisect.bisect_left(starts, m.start())  # headings that start before the video
+        section = ids[before - 1] if before else ""
         links.append(VideoLink(unescape(m["title"]), heading_id or m["id"], in_toc=heading_id is not None, section=section))
     return links
 

@@ -143,3 +143,22 @@ def test_strict_build_fails_on_the_warning(tmp_path, case_id):
     case = next(c for c in CASES if c["id"] == case_id)
     with pytest.raises(Abort):
         build_site(tmp_path, {"index.md": f"# Case\n\n{markdown_of(case)}\n"}, strict=True)
+
+
+def test_a_bad_embed_does_not_unlink_the_next_video_from_its_heading(tmp_path, caplog):
+    """The video under the next heading is still reached through that heading (and listed once in the TOC)."""
+    caplog.set_level(logging.WARNING)
+    page = """
+        # Talks
+
+        ## Broken talk
+        <iframe src="javascript:alert(1)" title="YouTube video player"></iframe>
+
+        ## Good talk
+        <iframe src="https://www.youtube.com/embed/v-zudK5KnWY" title="YouTube video player"></iframe>
+        """
+    site = build_site(tmp_path, {"index.md": page}, config="validation:\n  anchors: warn\n")
+    assert [w[:60] for w in warnings_of(caplog)] == ["postkit: index.md:4: 'javascript:' addresses cannot be embed"]
+    index = (site / "all-videos" / "index.html").read_text("utf-8")
+    assert 'href="../#good-talk"' in index
+    assert (site / "index.html").read_text("utf-8").count('href="#good-talk"') == 2  # the TOC entry and the heading's permalink
