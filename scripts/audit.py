@@ -1,0 +1,104 @@
+"""Lighthouse on every page of the site, mobile and desktop, on loopback only.
+
+Usage: .venv/bin/python scripts/audit.py [--runs 3] [--form-factor mobile|desktop|both] [--json FILE]
+
+Builds the site (strict, with site_url at the port it is served on), serves it on
+127.0.0.1 as GitHub Pages would (gzip, max-age=600), runs the pinned Lighthouse
+(tests/audit, `npm ci --prefix tests/audit`) in Debian's Chromium (CHROME_PATH,
+default /usr/bin/chromium), and prints a Markdown table of the four category
+scores per page: performance is the median of the runs, the other three the worst
+run. Then the audits that failed, per page. Exits 1 unless accessibility, best
+practices and SEO are 100 everywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from support.audit import CATEGORIES, PagesServer, Report, lighthouse, median_report, site_pages  # noqa: E402
+from support.server import free_port  # noqa: E402
+from support.sites import build_project  # noqa: E402
+
+SHORT = {"performance": "Perf", "accessibility": "A11y", "best-practices": "Best practices", "seo": "SEO"}
+
+
+def audit(runs: int, form_factors: list[str]) -> list[Report]:
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="audit-site-") as tmp:
+        site = build_project(Path(tmp), site_url=f"http://127.0.0.1:{port}/")
+        pages = site_pages(site)
+        with PagesServer(site, port) as url:
+            urls = [url + page for page in pages]
+            reports = []
+            for form_factor in form_factors:
+                started = time.monotonic()
+                rounds = [lighthouse(urls, form_factor) for _ in range(runs)]  # a round is every page once
+                print(f"{form_factor}: {runs} run(s) of {len(urls)} pages in {time.monotonic() - started:.0f} s", file=sys.stderr)
+                reports += [median_report([r[i] for r in rounds]) for i in range(len(urls))]
+    return reports
+
+
+def table(reports: list[Report], runs: int) -> str:
+    perf = f"Perf (median of {runs})" if runs > 1 else "Perf"
+    lines = [f"| Page | Form factor | {perf} | A11y | Best practices | SEO |", "|---|---|---:|---:|---:|---:|"]
+    for r in reports:
+        lines.append(f"| {_path(r.url)} | {r.form_factor} | " + " | ".join(str(r.scores[c]) for c in CATEGORIES) + " |")
+    return "\n".join(lines)
+
+
+def failures(reports: list[Report]) -> str:
+    """Each failing audit once, with the pages (and values) it failed on; then the audits that could not run."""
+    failed: dict[str, list[str]] = {}
+    titles: dict[str, str] = {}
+    errored: dict[str, set[str]] = {}
+    for r in reports:
+        where = f"{_path(r.url)} {r.form_factor}"
+        for audit_id, title in r.failing.items():
+            name, _, value = title.partition(" (")
+            titles[audit_id] = name
+            failed.setdefault(audit_id, []).append(f"{where}{' ' + value.rstrip(')') if value else ''}")
+        for audit_id, (category, why) in r.errors.items():
+            errored.setdefault(f"{audit_id} [{category}]: {why}", set()).add(where)
+    lines = [f"- {audit_id} ({titles[audit_id]}): " + "; ".join(pages) for audit_id, pages in sorted(failed.items())] or ["- none"]
+    if errored:
+        lines += ["", "Audits Lighthouse could not run (no score, counted in no category score):"]
+        lines += [f"- {what} (on {len(pages)} page runs)" for what, pages in sorted(errored.items())]
+    warnings = sorted({w for r in reports for w in r.warnings})
+    lines += [f"! warning: {w}" for w in warnings]
+    return "\n".join(lines)
+
+
+def _path(url: str) -> str:
+    return "/" + url.split("/", 3)[3]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page and form factor (default 3)")
+    parser.add_argument("--form-factor", choices=("mobile", "desktop", "both"), default="both")
+    parser.add_argument("--json", type=Path, help="also write the reports to this file")
+    args = parser.parse_args(argv)
+    form_factors = ["mobile", "desktop"] if args.form_factor == "both" else [args.form_factor]
+    reports = audit(max(1, args.runs), form_factors)
+    print(table(reports, args.runs))
+    print()
+    print("Failing audits (for performance: every metric and opportunity below a perfect score):")
+    print(failures(reports))
+    if args.json:
+        args.json.write_text(json.dumps([r.__dict__ for r in reports], indent=2), encoding="utf-8")
+    bad = [r for r in reports if any(r.scores[c] < 100 for c in ("accessibility", "best-practices", "seo"))]
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

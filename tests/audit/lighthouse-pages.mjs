@@ -1,0 +1,28 @@
+// Runs the pinned Lighthouse on several URLs in one headless Chromium, one run after another.
+// Usage: node lighthouse-pages.mjs <out-dir> <form-factor> <categories,comma,separated> <url>...
+// Writes <out-dir>/<n>.json, one Lighthouse result per URL in the order given.
+// Chromium comes from CHROME_PATH; its flags from LIGHTHOUSE_CHROME_FLAGS (space-separated).
+import {writeFileSync} from "node:fs";
+import {join} from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse, {desktopConfig} from "lighthouse";
+
+const [outDir, formFactor, categories, ...urls] = process.argv.slice(2);
+if (!urls.length || !["mobile", "desktop"].includes(formFactor)) {
+  console.error("usage: node lighthouse-pages.mjs <out-dir> <mobile|desktop> <categories> <url>...");
+  process.exit(2);
+}
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH,
+  chromeFlags: (process.env.LIGHTHOUSE_CHROME_FLAGS || "--headless=new").split(" ").filter(Boolean),
+});
+try {
+  const flags = {port: chrome.port, output: "json", logLevel: "error", onlyCategories: categories.split(","), disableFullPageScreenshot: true};
+  const config = formFactor === "desktop" ? desktopConfig : undefined;
+  for (const [n, url] of urls.entries()) {
+    const result = await lighthouse(url, flags, config);
+    writeFileSync(join(outDir, `${n}.json`), result.report);
+  }
+} finally {
+  await chrome.kill();
+}
