@@ -1,0 +1,125 @@
+"""Time from saving a Markdown file to `mkdocs serve --livereload` serving the new page.
+
+A real `mkdocs serve --livereload` runs on a free loopback port in a temporary
+copy of the project (one per variant: postkit, plain iframes, mkdocs-video).
+Each edit appends a new sentence to docs/videos.md; the clock starts when the
+file is written and stops when an HTTP GET of /videos/ returns a page with that
+sentence (polled every 10 ms; during a rebuild the server holds the request
+until the new site is ready). The rebuild's own duration is read from the
+server's log ("Documentation built in ... seconds"); the rest is MkDocs
+noticing the change (it polls the disk every 0.5 s, then waits 0.1 s for more
+changes) and answering.
+
+    .venv/bin/python benchmarks/live_reload.py            # 3 variants, 10 edits each
+    .venv/bin/python benchmarks/live_reload.py --quick    # postkit, 2 edits (the smoke test)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from _common import POSTKIT, PYTHON, VARIANTS, free_port, machine, markdown_table, median, project_variant
+
+BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
+PAGE, PATH = "videos.md", "videos/"
+
+
+def get(url: str, timeout: float = 30) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, TimeoutError, ConnectionError):
+        return None
+
+
+def wait_for(what: str, condition, process: subprocess.Popen, log: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"mkdocs serve exited while waiting for {what}:\n{log.read_text('utf-8')[-3000:]}")
+        if condition():
+            return
+        time.sleep(0.01)
+    raise SystemExit(f"no {what} within {timeout} s:\n{log.read_text('utf-8')[-3000:]}")
+
+
+def measure(variant: str, edits: int, workdir: Path) -> dict:
+    port = free_port()
+    config = project_variant(workdir / variant.split()[0], variant, f"http://127.0.0.1:{port}/")
+    project, log = config.parent, config.parent / "serve.log"
+    command = [PYTHON, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"]
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    with log.open("w") as out:
+        process = subprocess.Popen(command, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/{PATH}"
+    latencies, builds = [], []
+    try:
+        wait_for("first page", lambda: get(url, timeout=5) is not None, process, log, timeout=60)
+        page = project / "docs" / PAGE
+        original = page.read_text("utf-8")
+        for n in range(1, edits + 1):
+            time.sleep(1.0)  # let the previous reload settle, as between two saves
+            marker = f"Live-reload edit number {n} of {edits}."
+            builds_before = len(BUILT.findall(log.read_text("utf-8")))
+            page.write_text(f"{original}\n{marker}\n", "utf-8")
+            start = time.perf_counter()
+            wait_for(f"edit {n}", lambda m=marker: m in (get(url) or ""), process, log, timeout=60)
+            latencies.append(time.perf_counter() - start)
+            wait_for("build log line", lambda b=builds_before: len(BUILT.findall(log.read_text("utf-8"))) > b, process, log, timeout=10)
+            builds.append(float(BUILT.findall(log.read_text("utf-8"))[-1]))
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    return {"variant": variant, "latencies": latencies, "builds": builds}
+
+
+def report(results: list[dict]) -> str:
+    rows = []
+    for r in results:
+        total, build = median(r["latencies"]), median(r["builds"])
+        rows.append(
+            (
+                r["variant"],
+                len(r["latencies"]),
+                f"{total:.2f}",
+                f"{min(r['latencies']):.2f}–{max(r['latencies']):.2f}",
+                f"{build:.2f}",
+                f"{total - build:.2f}",
+            )
+        )
+    header = ("variant", "edits", "median s", "range s", "rebuild s", "detect + serve s")
+    return "\n\n".join(
+        [
+            f"Save to served page with `mkdocs serve --livereload`, the project's 5 pages + All videos ({machine()}):",
+            markdown_table(header, rows),
+            "rebuild: MkDocs' own 'Documentation built in' time (median); detect + serve: the rest, mostly its 0.5 s disk polling.",
+        ]
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--edits", type=int, default=10)
+    parser.add_argument("--quick", action="store_true", help="postkit only, 2 edits: checks that the benchmark runs")
+    args = parser.parse_args()
+    variants, edits = ([POSTKIT], 2) if args.quick else (list(VARIANTS), args.edits)
+    with tempfile.TemporaryDirectory(prefix="postkit-live-reload-") as tmp:
+        results = [measure(variant, edits, Path(tmp)) for variant in variants]
+    print(report(results))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Each benchmark runs once at its smallest size and prints the tables the README shows.
+
+No timing is asserted (this machine's speed is not the code's); the tables'
+shape is, and so are the facts that do not depend on speed: which requests a
+page makes, which variant is the baseline.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+VARIANTS = ["postkit", "plain iframes", "mkdocs-video 1.5.0"]
+
+
+def run(script: str) -> str:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / script), "--quick"],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+    assert done.returncode == 0, f"{script} failed:\n{done.stdout}\n{done.stderr[-3000:]}"
+    return done.stdout
+
+
+def tables(output: str) -> list[tuple[list[str], list[list[str]]]]:
+    """Every Markdown table printed: (header, rows), cells stripped."""
+    found, block = [], []
+    for line in [*output.splitlines(), ""]:
+        if line.startswith("|"):
+            block.append([cell.strip() for cell in line.strip().strip("|").split("|")])
+        elif block:
+            assert set("".join(block[1])) <= set("-:"), f"second line of a table is its rule: {block[1]}"
+            found.append((block[0], block[2:]))
+            block = []
+    return found
+
+
+def test_page_cost():
+    output = run("page_cost.py")
+    (header, pages), (asset_header, assets) = tables(output)
+    assert header == ["page", "variant", "requests", "KB", "KB gzip", "3rd-party requests", "3rd-party hosts"]
+    assert [row[:2] for row in pages] == [["/videos/", variant] for variant in VARIANTS]
+    blocked = {row[1]: int(row[5]) for row in pages}
+    assert blocked == {"postkit": 0, "plain iframes": 4, "mkdocs-video 1.5.0": 4}, "the four pasted players, blocked"
+    assert {row[1]: row[6] for row in pages} == {
+        "postkit": "none",
+        "plain iframes": "www.youtube.com",
+        "mkdocs-video 1.5.0": "www.youtube.com",
+    }
+    requests = {row[1]: int(row[2]) for row in pages}
+    assert requests["postkit"] == requests["plain iframes"] + 2, "postkit adds its CSS and JS, nothing else"
+    assert asset_header == ["file", "bytes", "bytes gzip -9"]
+    assert [row[0] for row in assets] == ["postkit.css", "postkit.js", "together"]
+    assert all(0 < int(row[2]) < int(row[1]) for row in assets)
+    assert "224x faster" in output and "540 KB to 1 MB" in output, "the deferred player's published figures, with sources"
+
+
+def test_build_scaling():
+    output = run("build_scaling.py")
+    (header, rows), (added_header, added) = tables(output)
+    assert header == ["pages", "variant", "median s", "range s", "CPU s", "ms/page", "vs plain", "CPU vs plain"]
+    assert [row[:2] for row in rows] == [["10", variant] for variant in VARIANTS]
+    plain = next(row for row in rows if row[1] == "plain iframes")
+    assert plain[6] == plain[7] == "1.000", "ratios are to the plain build"
+    assert all(float(row[2]) > 0 for row in rows)
+    assert added_header == ["pages", "variant", "added ms", "added ms/page", "added %"]
+    assert [row[:2] for row in added] == [["10", "postkit"], ["10", "mkdocs-video 1.5.0"]]
+
+
+def test_live_reload():
+    output = run("live_reload.py")
+    ((header, rows),) = tables(output)
+    assert header == ["variant", "edits", "median s", "range s", "rebuild s", "detect + serve s"]
+    assert [row[:2] for row in rows] == [["postkit", "2"]]
+    assert float(rows[0][4]) > 0 and float(rows[0][2]) > float(rows[0][4]), "the total includes the rebuild"
