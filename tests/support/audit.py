@@ -220,6 +220,9 @@ def html_validate(files: list[Path], config: Path = AUDIT / ".htmlvalidate.json"
     return json.loads(text) if text else []
 
 
+STRICT_PRESETS = ["html-validate:recommended", "html-validate:document"]
+
+
 def html_validate_strict(files: list[Path]) -> list[dict]:
     """html-validate with its recommended and document presets and no exceptions at all."""
     with tempfile.TemporaryDirectory(prefix="html-validate-") as tmp:
@@ -228,17 +231,15 @@ def html_validate_strict(files: list[Path]) -> list[dict]:
         return html_validate(files, config)
 
 
-STRICT_PRESETS = ["html-validate:recommended", "html-validate:document"]
-
-
-def fragment_document(markup: str) -> str:
-    """A minimal valid page around a fragment of ours, so that only the fragment is judged.
+def fragment_document(body: str, head: str = "") -> str:
+    """A minimal valid page around fragments of ours, so that only they are judged.
 
     Lines of nothing but indentation (left by Material's templates around the article)
     are dropped; lines with content are kept as they are.
     """
-    body = "\n".join(line for line in markup.splitlines() if line.strip())
-    return f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Fragment</title>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n'
+    body, head = ("\n".join(line for line in part.splitlines() if line.strip()) for part in (body, head))
+    head = f"{head}\n" if head else ""
+    return f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Fragment</title>\n{head}</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n'
 
 
 def messages(results: list[dict]) -> list[str]:
