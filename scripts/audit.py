@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     reports = audit(max(1, args.runs), form_factors)
     print(table(reports, args.runs))
     print()
-    print("Failing audits (for performance: every metric and opportunity below a perfect score):")
+    print("Failing audits, in any run (for performance: every metric and opportunity below a perfect score):")
     print(failures(reports))
     if args.json:
         args.json.write_text(json.dumps([r.__dict__ for r in reports], indent=2), encoding="utf-8")

@@ -60,7 +60,8 @@ def _videos(page) -> list[tuple[str, str]]:
     """(title, YouTube address) of each video on the page, from postkit's figures."""
     return page.eval_on_selector_all(
         "figure.postkit-video",
-        "figs => figs.map(f => [f.dataset.title, (f.querySelector('[href], [data-href]') || f).getAttribute('href') || f.querySelector('[data-href]')?.dataset.href])",
+        # The facade is a link (href) without JavaScript, a button (data-href) with it.
+        "figs => figs.map(f => { const el = f.querySelector('.postkit-video__facade'); return [f.dataset.title, el && (el.getAttribute('href') || el.dataset.href)] })",
     )
 
 
