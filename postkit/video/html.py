@@ -49,7 +49,8 @@ def render_player(video: Video) -> str:
         f' data-embed="{escape(video.embed_url)}">'
         f"{poster}"
         '<span class="postkit-video__play" aria-hidden="true"></span>'
-        f'<span class="postkit-video__title">{escape(title)}</span>'
+        # Spaces between the spans keep the words apart in text and in the search index.
+        f'<span class="postkit-video__title">{escape(title)}</span> '
         f'<span class="postkit-video__host">Watch on {video.provider_name}</span>'
         "</a>"
     )
