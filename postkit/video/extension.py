@@ -77,6 +77,7 @@ class DocumentState:
 
     blocks: list[tuple[int, str]] = field(default_factory=list)  # (line, heading) per `/// video`, in order
     iframe_lines: list[tuple[int, str]] = field(default_factory=list)  # (line, text) where an iframe was left as is
+    stray_iframes: set[str] = field(default_factory=set)  # those already reported
 
 
 class VideoExtension(BlocksExtension):
@@ -292,11 +293,15 @@ class StrayIframes(Postprocessor):
             return match[0]
         attributes = iframe_attributes(match[0])
         url = attributes.get("src") or ""
-        self.extension.warn(
-            f"the <iframe> {shorten(url)!r} is not on lines of its own (it is inside a paragraph, list, quote or HTML block, "
-            "or has no </iframe>), so it became a link; paste the whole embed code on lines of its own",
-            self.line_of(match[0]),
-        )
+        line = self.line_of(match[0])
+        # `toc` runs the postprocessors on each heading's text too: one warning per iframe, not two.
+        if line is not None or match[0] not in self.extension.state.stray_iframes:
+            self.extension.warn(
+                f"the <iframe> {shorten(url)!r} is not on lines of its own (it is inside a paragraph, list, quote or HTML block, "
+                "or has no </iframe>), so it became a link; paste the whole embed code on lines of its own",
+                line,
+            )
+        self.extension.state.stray_iframes.add(match[0])
         return render_fallback(url, attributes.get("title") or "")
 
     def line_of(self, tag: str) -> int | None:

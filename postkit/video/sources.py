@@ -119,7 +119,11 @@ def parse_video(url: str, **options: object) -> Video:
         raise VideoError(
             f"the video address {shorten(url)!r} contains a character that is not allowed in a URL (quote, angle bracket, backslash or space); {HOSTS_HINT}"
         )
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # raises on a port that is not a number
+    except ValueError as error:  # e.g. "Invalid IPv6 URL" for https://[
+        raise VideoError(f"the video address {shorten(url)!r} is not a valid URL ({error}); {HOSTS_HINT}") from None
     scheme = parts.scheme.lower()
     if scheme and scheme not in ("http", "https"):
         raise VideoError(f"'{scheme}:' addresses cannot be embedded ({shorten(url)!r}); {HOSTS_HINT}")
@@ -131,7 +135,7 @@ def parse_video(url: str, **options: object) -> Video:
         video = _parse_file(url)
     else:
         host = (parts.hostname or "").lower()
-        if parts.username or parts.password or parts.port:
+        if parts.username or parts.password or port:
             raise VideoError(f"the video address {shorten(url)!r} must not carry a user name, password or port; {HOSTS_HINT}")
         if host in YOUTUBE_HOSTS or host == "youtu.be":
             video = _parse_youtube(host, parts.path, parse_qs(parts.query), url)
@@ -216,7 +220,10 @@ def parse_poster(value: str) -> str:
     value = value.strip()
     if any(ch in value for ch in UNSAFE_URL_CHARACTERS) or not value:
         raise VideoError(f"'poster' must be the path of an image or an https URL, not {shorten(value)!r}")
-    scheme = urlsplit(value).scheme.lower()
+    try:
+        scheme = urlsplit(value).scheme.lower()
+    except ValueError:  # e.g. https://[
+        scheme = "invalid"
     if scheme not in ("", "https") or value.startswith("//"):
         raise VideoError(f"'poster' must be the path of an image in docs/ or an https URL, not {shorten(value)!r}")
     if not value.split("?")[0].lower().endswith(IMAGE_FILE_TYPES):
