@@ -13,13 +13,22 @@ median of the per-repetition ratios, so slow drifts of the machine cancel out.
     .venv/bin/python benchmarks/build_scaling.py             # 10, 100, 1000 pages, 5 repetitions
     .venv/bin/python benchmarks/build_scaling.py --quick     # 10 pages, 1 repetition (the smoke test)
     .venv/bin/python benchmarks/build_scaling.py --profile 1000   # where postkit's time goes (cProfile)
+    .venv/bin/python benchmarks/build_scaling.py --instructions --sizes 10 100   # instruction counts (valgrind)
+
+Wall and CPU time depend on what else the machine is doing. `--instructions`
+counts the instructions each build executes instead (valgrind's callgrind, with
+the interpreter's start-up included): the same count on every run, whatever the
+load, at the price of running about 50 times slower.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -139,6 +148,49 @@ def measure(sizes: list[int], repeats: int, workdir: Path) -> list[dict]:
     return results
 
 
+def count_instructions(config_file: Path, site_dir: Path) -> int:
+    """Instructions executed by one build in a fresh process, counted by callgrind."""
+    out = site_dir.parent / f"{site_dir.name}.callgrind"
+    command = [
+        "valgrind",
+        "--tool=callgrind",
+        f"--callgrind-out-file={out}",
+        PYTHON,
+        __file__,
+        "--build-once",
+        str(config_file),
+        str(site_dir),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=6 * 3600, check=False)
+    collected = re.search(r"Collected : (\d+)", done.stderr)
+    if done.returncode != 0 or collected is None:
+        raise SystemExit(f"callgrind run of {config_file} failed:\n{done.stderr[-3000:]}")
+    out.unlink(missing_ok=True)
+    return int(collected[1])
+
+
+def instructions(sizes: list[int], workdir: Path) -> str:
+    if shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind (Debian: apt-get install valgrind)")
+    from concurrent.futures import ThreadPoolExecutor
+
+    jobs = {}
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # counts do not depend on the load
+        for pages in sizes:
+            for i, variant in enumerate(VARIANTS):
+                config = write_site(workdir / f"{pages}-{i}", pages, variant)
+                jobs[(pages, variant)] = pool.submit(count_instructions, config, workdir / f"site-{pages}-{i}")
+    counts = {key: job.result() for key, job in jobs.items()}
+    rows = []
+    for pages in sizes:
+        plain = counts[(pages, PLAIN)]
+        for variant in VARIANTS:
+            n = counts[(pages, variant)]
+            rows.append((pages, variant, f"{n / 1e9:.3f}", f"{n / plain:.3f}", f"{(n - plain) / pages / 1e6:+.2f}"))
+    header = ("pages", "variant", "G instructions", "vs plain", "added M instructions/page")
+    return f"Instructions per build, start-up included (callgrind; {machine()}):\n\n{markdown_table(header, rows)}"
+
+
 def report(results: list[dict], repeats: int) -> str:
     rows = [
         (
@@ -159,61 +211,105 @@ def report(results: list[dict], repeats: int) -> str:
     for pages in sorted({r["pages"] for r in results}):
         plain = by[(pages, PLAIN)]
         for variant in (POSTKIT, MKDOCS_VIDEO):
-            extra = by[(pages, variant)]["wall"] - plain["wall"]
+            r = by[(pages, variant)]
+            extra = r["cpu"] - plain["cpu"]
             overhead.append(
                 (
                     pages,
                     variant,
                     f"{1000 * extra:+.0f}",
                     f"{1000 * extra / pages:+.2f}",
-                    f"{100 * (by[(pages, variant)]['ratio_wall'] - 1):+.1f}%",
+                    f"{100 * (r['ratio_cpu'] - 1):+.1f}%",
+                    f"{100 * (r['ratio_wall'] - 1):+.1f}%",
                 )
             )
     return "\n\n".join(
         [
             f"Build time, median of {repeats} alternating run(s) per variant ({machine()}):",
             markdown_table(header, rows),
-            "Added to the plain build (differences of medians; a linear cost keeps ms/page constant):",
-            markdown_table(("pages", "variant", "added ms", "added ms/page", "added %"), overhead),
+            "Added to the plain build: CPU ms are differences of medians (a linear cost keeps ms/page constant); "
+            "% are medians of the per-repetition ratios, CPU and wall:",
+            markdown_table(("pages", "variant", "added CPU ms", "added CPU ms/page", "added % CPU", "added % wall"), overhead),
         ]
     )
 
 
-def profile(pages: int, workdir: Path) -> str:
-    """Where the postkit build spends its time: cProfile of one in-process build, postkit's functions."""
-    import cProfile
-    import logging
-    import pstats
+# postkit's entry points (module, owner, name); time spent in each is measured with nested calls included.
+PROFILED = [
+    ("postkit.plugin", "PostkitPlugin", "on_page_markdown"),
+    ("postkit.plugin", "PostkitPlugin", "on_page_content"),
+    ("postkit.plugin", "PostkitPlugin", "_videos_index"),
+    ("postkit.plugin", "PostkitPlugin", "on_config"),
+    ("postkit.plugin", "PostkitPlugin", "on_files"),
+    ("postkit.plugin", "PostkitPlugin", "on_nav"),
+    ("postkit.plugin", None, "_front_matter_lines"),
+    ("postkit.navigation", None, "reading_minutes"),
+    ("postkit.navigation", None, "find_videos"),
+    ("postkit.video.extension", "VideoPreprocessor", "run"),
+    ("postkit.video.extension", "VideoBlock", "on_create"),
+    ("postkit.video.extension", "StrayVideoImages", "run"),
+    ("postkit.video.extension", "StrayIframes", "run"),
+    ("postkit.video.extension", "UniqueVideoAnchors", "run"),
+    ("postkit.video.extension", "VideoExtension", "extendMarkdownBlocks"),
+]
 
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    from mkdocs.commands.build import build
+
+def profile(pages: int, workdir: Path) -> str:
+    """CPU time inside each of postkit's entry points during one in-process build, and the All videos page.
+
+    Wrapping a handful of functions costs far less than a profiler that traces
+    every call (cProfile inflates Python-heavy code two- to threefold), so the
+    shares are those of a normal build.
+    """
+    import collections
+    import functools
+    import importlib
+    import logging
+
+    import mkdocs.commands.build as mkdocs_build
     from mkdocs.config import load_config
 
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    spent: collections.Counter[str] = collections.Counter()
+    calls: collections.Counter[str] = collections.Counter()
+
+    def timed(function, label):
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[label] += time.process_time() - start
+                calls[label] += 1
+
+        return wrapper
+
+    for module_name, owner_name, name in PROFILED:
+        module = importlib.import_module(module_name)
+        owner = getattr(module, owner_name) if owner_name else module
+        setattr(owner, name, timed(getattr(owner, name), f"{owner_name or module_name.split('.')[-1]}.{name}"))
+    navigation = importlib.import_module("postkit.navigation")
+    plugin = importlib.import_module("postkit.plugin")
+    plugin.navigation = navigation  # the plugin calls navigation.* through the module: the wrappers apply
+
+    for name in ("_populate_page", "_build_page"):  # MkDocs' own work on the generated page
+        original = getattr(mkdocs_build, name)
+
+        def per_page(page, *args, _original=original, _name=name, **kwargs):
+            if page.file.src_uri != "all-videos.md":
+                return _original(page, *args, **kwargs)
+            return timed(_original, f"MkDocs {_name.strip('_')} of all-videos.md")(page, *args, **kwargs)
+
+        setattr(mkdocs_build, name, per_page)
+
     config_file = write_site(workdir / "profile", pages, POSTKIT)
-    profiler = cProfile.Profile()
-    start = time.perf_counter()
-    profiler.enable()
-    build(load_config(str(config_file), site_dir=str(workdir / "profile-site")))
-    profiler.disable()
-    total = time.perf_counter() - start
-    stats = pstats.Stats(profiler)
-    rows = []
-    for (filename, line, name), (_calls, ncalls, tottime, cumtime, _callers) in stats.stats.items():  # type: ignore[attr-defined]
-        if "/postkit/" in filename:
-            rows.append((f"{Path(filename).parent.name}/{Path(filename).name}:{line} {name}", ncalls, tottime, cumtime))
-    rows.sort(key=lambda r: -r[3])
-    hooks = [r for r in rows if any(h in r[0] for h in (" on_", " run", " on_create", " on_end"))]
-    own = sum(r[2] for r in rows)
-    table = markdown_table(
-        ("postkit function", "calls", "own s", "cumulative s", "cumulative % of build"),
-        [(name, calls, f"{tot:.3f}", f"{cum:.3f}", f"{100 * cum / total:.2f}%") for name, calls, tot, cum in rows[:15]],
-    )
-    entry = sum(r[3] for r in hooks if " on_" in r[0] and "plugin.py" in r[0]) + sum(r[3] for r in hooks if "extension.py" in r[0])
-    return (
-        f"cProfile of one postkit build of {pages} pages: {total:.2f} s under the profiler; "
-        f"postkit's own functions {own:.3f} s ({100 * own / total:.2f}%), its hooks and processors "
-        f"{entry:.3f} s cumulative ({100 * entry / total:.2f}%; nested calls may count twice).\n\n{table}"
-    )
+    start = time.process_time()
+    mkdocs_build.build(load_config(str(config_file), site_dir=str(workdir / "profile-site")))
+    total = time.process_time() - start
+    rows = [(label, calls[label], f"{1000 * spent[label]:.1f}", f"{100 * spent[label] / total:.2f}%") for label, _ in spent.most_common()]
+    table = markdown_table(("function (nested calls included)", "calls", "CPU ms", "% of build"), rows)
+    return f"CPU time inside postkit during one build of {pages} pages ({total:.2f} s CPU in all; {machine()}):\n\n{table}"
 
 
 def main() -> None:
@@ -222,6 +318,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="10 pages, one repetition: checks that the benchmark runs")
     parser.add_argument("--profile", type=int, metavar="PAGES", help="profile one postkit build of PAGES pages instead")
+    parser.add_argument("--instructions", action="store_true", help="count instructions with valgrind instead of timing")
     parser.add_argument("--build-once", nargs=2, metavar=("CONFIG", "SITE_DIR"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.build_once:
@@ -230,6 +327,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="postkit-scaling-") as tmp:
         if args.profile:
             print(profile(args.profile, Path(tmp)))
+            return
+        if args.instructions:
+            print(instructions([10] if args.quick else args.sizes, Path(tmp)))
             return
         sizes, repeats = ([10], 1) if args.quick else (args.sizes, args.repeats)
         print(report(measure(sizes, repeats, Path(tmp)), repeats))
