@@ -70,7 +70,7 @@ def test_build_scaling():
     plain = next(row for row in rows if row[1] == "plain iframes")
     assert plain[6] == plain[7] == "1.000", "ratios are to the plain build"
     assert all(float(row[2]) > 0 for row in rows)
-    assert added_header == ["pages", "variant", "added ms", "added ms/page", "added %"]
+    assert added_header == ["pages", "variant", "added CPU ms", "added CPU ms/page", "added % CPU", "added % wall"]
     assert [row[:2] for row in added] == [["10", "postkit"], ["10", "mkdocs-video 1.5.0"]]
 
 
