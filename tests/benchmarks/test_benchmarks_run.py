@@ -16,9 +16,9 @@ ROOT = Path(__file__).resolve().parents[2]
 VARIANTS = ["postkit", "plain iframes", "mkdocs-video 1.5.0"]
 
 
-def run(script: str) -> str:
+def run(script: str, *options: str) -> str:
     done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / script), "--quick"],
+        [sys.executable, str(ROOT / "benchmarks" / script), *(options or ["--quick"])],
         capture_output=True,
         text=True,
         timeout=240,
@@ -72,6 +72,14 @@ def test_build_scaling():
     assert all(float(row[2]) > 0 for row in rows)
     assert added_header == ["pages", "variant", "added CPU ms", "added CPU ms/page", "added % CPU", "added % wall"]
     assert [row[:2] for row in added] == [["10", "postkit"], ["10", "mkdocs-video 1.5.0"]]
+
+
+def test_build_profile():
+    ((header, rows),) = tables(run("build_scaling.py", "--profile", "10"))
+    assert header == ["function (nested calls included)", "calls", "CPU ms", "% of build"]
+    called = {row[0]: int(row[1]) for row in rows}
+    assert called["VideoPreprocessor.run"] >= 10 and called["PostkitPlugin.on_page_content"] == 12  # 10 pages, index, All videos
+    assert called["MkDocs populate_page of all-videos.md"] == 1
 
 
 def test_live_reload():
