@@ -43,6 +43,24 @@ class Server:
         except (urllib.error.URLError, TimeoutError, ConnectionError):
             return None
 
+    def watching(self, page: Path, path: str) -> None:
+        """Return once the server reacts to edits of `page`.
+
+        Its file watcher takes a first snapshot in a thread of its own, possibly
+        after the server answers; an edit saved before that snapshot is never
+        seen. So an HTML comment is added, again every 2 s, until it is served.
+        """
+        original = page.read_text("utf-8")
+        for attempt in range(15):
+            probe = f"<!-- watching {attempt} -->"
+            page.write_text(f"{original}\n{probe}\n", "utf-8")
+            deadline = time.monotonic() + 2
+            while time.monotonic() < deadline:
+                if probe in (self.get(path) or ""):
+                    return
+                time.sleep(0.05)
+        raise AssertionError(f"the server never showed an edit of {page.name}; server log:\n{self.output()[-3000:]}")
+
     def wait_until(self, what: str, condition: Callable[[], object], timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -99,6 +117,7 @@ def test_strict_serve_reports_a_bad_embed_and_recovers_when_it_is_fixed(tmp_path
     warning = warning_for(page)
     with serve(project) as server:
         assert len(FIGURE.findall(server.get("videos/") or "")) == 4
+        server.watching(page, "videos/")
 
         edit(page, GOOD_SRC, BAD_SRC)
         server.wait_until("warning", lambda: warning in server.output())
@@ -121,6 +140,7 @@ def test_serve_without_strict_shows_the_fallback_while_the_embed_is_bad(tmp_path
     page = project / "docs" / "videos.md"
     warning = warning_for(page)
     with serve(project, "--no-strict") as server:
+        server.watching(page, "videos/")
         edit(page, GOOD_SRC, BAD_SRC)
         server.wait_until("fallback", lambda: "postkit-video-fallback" in (server.get("videos/") or ""))
         html = server.get("videos/") or ""
