@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from support.audit import CATEGORIES, PagesServer, Report, lighthouse, median_report, site_pages  # noqa: E402
+from support.audit import CATEGORIES, Report, lighthouse, median_report, pages_server, site_pages  # noqa: E402
 from support.server import free_port  # noqa: E402
 from support.sites import build_project  # noqa: E402
 
@@ -37,7 +37,7 @@ def audit(runs: int, form_factors: list[str]) -> list[Report]:
     with tempfile.TemporaryDirectory(prefix="audit-site-") as tmp:
         site = build_project(Path(tmp), site_url=f"http://127.0.0.1:{port}/")
         pages = site_pages(site)
-        with PagesServer(site, port) as url:
+        with pages_server(site, port) as url:
             urls = [url + page for page in pages]
             reports = []
             for form_factor in form_factors:

@@ -15,14 +15,11 @@ import shutil
 import statistics
 import subprocess
 import tempfile
-import threading
 from dataclasses import dataclass, field
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
-from support.browser import CHROMIUM
-from support.server import _Handler
+from support.browser import ARGS, CHROMIUM
+from support.server import StaticServer, _Handler
 
 ROOT = Path(__file__).resolve().parents[2]
 AUDIT = ROOT / "tests" / "audit"
@@ -30,13 +27,7 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Debian's Chromium as root, headless, with nothing to talk to but the page on loopback.
 CHROME_FLAGS = (
     "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
+    *ARGS,
     "--disable-default-apps",
     "--disable-extensions",
     "--disable-domain-reliability",
@@ -108,20 +99,9 @@ class _PagesHandler(_Handler):
         super().do_GET()
 
 
-class PagesServer:
-    """`with PagesServer(site_dir, port) as url:` serves the folder until the block ends."""
-
-    def __init__(self, directory: Path, port: int) -> None:
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), partial(_PagesHandler, directory=str(directory)))
-        self.url = f"http://127.0.0.1:{port}/"
-
-    def __enter__(self) -> str:
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        return self.url
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+def pages_server(directory: Path, port: int) -> StaticServer:
+    """`with pages_server(site_dir, port) as url:` serves the folder as GitHub Pages would."""
+    return StaticServer(directory, port, _PagesHandler)
 
 
 # --- Lighthouse -------------------------------------------------------------------------------

@@ -35,8 +35,8 @@ class _Handler(SimpleHTTPRequestHandler):
 class StaticServer:
     """`with StaticServer(site_dir, port) as url:` serves until the block ends."""
 
-    def __init__(self, directory: Path, port: int) -> None:
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), partial(_Handler, directory=str(directory)))
+    def __init__(self, directory: Path, port: int, handler: type[SimpleHTTPRequestHandler] | None = None) -> None:
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), partial(handler or _Handler, directory=str(directory)))
         self.url = f"http://127.0.0.1:{port}/"
 
     def __enter__(self) -> str:
