@@ -64,7 +64,7 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
         if not self.config.enabled:
             return nav
         self.parts = navigation.number_parts([page.file.src_uri for page in nav.pages])
-        self.part_titles = {page.file.src_uri: page.title or "" for page in nav.pages}
+        self.part_pages = {page.file.src_uri: page for page in nav.pages}  # titles are known once read
         if self.index_file is not None:
             index = Page(self.config.videos_index_title, self.index_file, config)
             nav.items.append(index)  # in the sidebar after the parts, outside the prev/next walk
@@ -86,6 +86,9 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
         src_uri = page.file.src_uri
         videos = navigation.find_videos(html)
         self.videos[src_uri] = videos
+        if page.present_anchor_ids is not None:
+            # MkDocs does not see ids inside the stashed facade HTML; links to videos are validated against these.
+            page.present_anchor_ids.update(video.anchor for video in videos)
         if self.config.video_toc:
             for video in videos:
                 if not video.in_toc:
@@ -100,7 +103,7 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
         for src_uri, part in self.parts.items():
             label = self.config.part_label.format(number=part.number, total=part.total) if self.config.part_label else ""
             for video in self.videos.get(src_uri, []):
-                entries.append((src_uri, self.part_titles[src_uri], label, video))
+                entries.append((src_uri, self.part_pages[src_uri].title or "", label, video))
         return navigation.videos_index_markdown(self.config.videos_index_title, self.config.videos_index_intro, entries)
 
 

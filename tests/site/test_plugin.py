@@ -83,18 +83,20 @@ def test_the_videos_index_sits_in_the_sidebar_after_the_parts(site):
 
 VIDEO_PAGES = {
     "index.md": "# Home\n\nWelcome.\n",
-    "talks.md": "---\ndescription: x\n---\n\n# Talks\n\nIntro.\n\n/// video | https://youtu.be/v-zudK5KnWY\n    title: Keynote\n///\n\n## Panel\n\n![type:video](https://youtu.be/SBV5VTQrlDs)\n",
+    "talks.md": '---\ndescription: x\n---\n\n# Talks\n\nIntro.\n\n/// video | https://youtu.be/v-zudK5KnWY\n    title: Keynote\n///\n\n## Panel\n\n![type:video](https://youtu.be/SBV5VTQrlDs)\n\n![type:video](https://youtu.be/4zGIRsnrTk8 "Q and A")\n',
 }
 NAV = "nav: [index.md, talks.md]\n"
 
 
 def test_a_video_without_a_heading_of_its_own_joins_the_toc(tmp_path):
-    site = build_site(tmp_path, VIDEO_PAGES, NAV)
+    config = NAV + "validation: {anchors: warn}\n"  # the index's links to #video-keynote are checked
+    site = build_site(tmp_path, VIDEO_PAGES, config, strict=True)
     html = (site / "talks/index.html").read_text("utf-8")
     toc = html[html.index('<nav class="md-nav md-nav--secondary"') :]
     assert 'href="#video-keynote"' in toc and 'href="#panel"' in toc
     index = (site / "all-videos/index.html").read_text("utf-8")
     assert 'href="../talks/#video-keynote"' in index and 'href="../talks/#panel"' in index
+    assert 'href="#video-q-and-a"' in toc and 'href="../talks/#video-q-and-a"' in index
 
 
 @pytest.mark.parametrize(
@@ -123,6 +125,11 @@ def test_labels_can_be_translated(tmp_path):
     assert "Teil 2 von 2" in (site / "talks/index.html").read_text("utf-8")
     assert "Min. Lesezeit" in (site / "talks/index.html").read_text("utf-8")
     assert '<h1 id="alle-videos">Alle Videos' in (site / "videos/index.html").read_text("utf-8")
+
+
+def test_the_videos_index_names_parts_of_an_automatic_nav(tmp_path):
+    site = build_site(tmp_path, VIDEO_PAGES)  # no nav: titles come from the pages themselves
+    assert "— Part 2 of 2: Talks</li>" in (site / "all-videos/index.html").read_text("utf-8")
 
 
 def test_the_plugin_switched_off_leaves_pages_alone(tmp_path):

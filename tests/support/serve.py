@@ -61,6 +61,27 @@ class MkdocsServe:
             self.process.kill()
             self.process.wait()
 
+    def wait_until_watching(self, page: Path, path: str) -> None:
+        """Return once the file watcher sees edits of `page` (served at `path`).
+
+        Its first snapshot is taken in a thread of its own, possibly after the
+        server answers; an edit saved before it is never seen. So a comment is
+        added, again every 2 s, until it is served; then the page is restored.
+        """
+        original = page.read_text("utf-8")
+        try:
+            for attempt in range(15):
+                probe = f"<!-- watching {attempt} -->"
+                page.write_text(f"{original}\n{probe}\n", "utf-8")
+                deadline = time.monotonic() + 2
+                while time.monotonic() < deadline:
+                    if probe in fetch(self.url + path)[1]:
+                        return
+                    time.sleep(0.05)
+            raise AssertionError(f"the server never showed an edit of {page.name}; server log:\n{self.output()[-3000:]}")
+        finally:
+            page.write_text(original, "utf-8")
+
     def alive(self) -> bool:
         return self.process.poll() is None
 
