@@ -6,96 +6,16 @@ of the project; every wait is bounded.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from support.server import free_port
+from support.serve import MkdocsServe
 from support.sites import copy_project
 
 GOOD_SRC = "https://www.youtube.com/embed/v-zudK5KnWY?si=f7BZyGd_1_S7zS3F"
 BAD_SRC = "javascript:alert(document.domain)"
 FIGURE = re.compile(r'<figure class="postkit-video"')
-
-
-class Server:
-    def __init__(self, process: subprocess.Popen, url: str, log: Path) -> None:
-        self.process, self.url, self.log = process, url, log
-
-    def output(self) -> str:
-        return self.log.read_text("utf-8", errors="replace")
-
-    def alive(self) -> bool:
-        return self.process.poll() is None
-
-    def get(self, path: str, timeout: float = 5) -> str | None:
-        """The page's HTML, or None when the server does not answer in time (or with an error)."""
-        try:
-            with urllib.request.urlopen(self.url + path, timeout=timeout) as response:
-                return response.read().decode("utf-8")
-        except (urllib.error.URLError, TimeoutError, ConnectionError):
-            return None
-
-    def watching(self, page: Path, path: str) -> None:
-        """Return once the server reacts to edits of `page`.
-
-        Its file watcher takes a first snapshot in a thread of its own, possibly
-        after the server answers; an edit saved before that snapshot is never
-        seen. So an HTML comment is added, again every 2 s, until it is served.
-        """
-        original = page.read_text("utf-8")
-        for attempt in range(15):
-            probe = f"<!-- watching {attempt} -->"
-            page.write_text(f"{original}\n{probe}\n", "utf-8")
-            deadline = time.monotonic() + 2
-            while time.monotonic() < deadline:
-                if probe in (self.get(path) or ""):
-                    return
-                time.sleep(0.05)
-        raise AssertionError(f"the server never showed an edit of {page.name}; server log:\n{self.output()[-3000:]}")
-
-    def wait_until(self, what: str, condition: Callable[[], object], timeout: float = 30) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            assert self.alive(), f"mkdocs serve exited while waiting for {what}:\n{self.output()[-3000:]}"
-            if condition():
-                return
-            time.sleep(0.1)
-        raise AssertionError(f"no {what} within {timeout} s; server log:\n{self.output()[-3000:]}")
-
-
-@contextmanager
-def serve(project: Path, *options: str) -> Iterator[Server]:
-    port = free_port()
-    log = project / "serve.log"
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}", *options]
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            command,
-            cwd=project,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
-            start_new_session=True,
-        )
-    server = Server(process, f"http://127.0.0.1:{port}/", log)
-    try:
-        server.wait_until("first page", lambda: server.get("") is not None, timeout=60)
-        yield server
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def warning_for(page: Path) -> str:
@@ -115,9 +35,9 @@ def test_strict_serve_reports_a_bad_embed_and_recovers_when_it_is_fixed(tmp_path
     project = copy_project(tmp_path)
     page = project / "docs" / "videos.md"
     warning = warning_for(page)
-    with serve(project) as server:
+    with MkdocsServe(project) as server:
         assert len(FIGURE.findall(server.get("videos/") or "")) == 4
-        server.watching(page, "videos/")
+        server.wait_until_watching(page, "videos/")
 
         edit(page, GOOD_SRC, BAD_SRC)
         server.wait_until("warning", lambda: warning in server.output())
@@ -139,8 +59,8 @@ def test_serve_without_strict_shows_the_fallback_while_the_embed_is_bad(tmp_path
     project = copy_project(tmp_path)
     page = project / "docs" / "videos.md"
     warning = warning_for(page)
-    with serve(project, "--no-strict") as server:
-        server.watching(page, "videos/")
+    with MkdocsServe(project, "--no-strict") as server:
+        server.wait_until_watching(page, "videos/")
         edit(page, GOOD_SRC, BAD_SRC)
         server.wait_until("fallback", lambda: "postkit-video-fallback" in (server.get("videos/") or ""))
         html = server.get("videos/") or ""

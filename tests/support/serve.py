@@ -8,6 +8,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from .server import free_port
@@ -24,14 +25,15 @@ def fetch(url: str) -> tuple[int, str]:
 class MkdocsServe:
     """`with MkdocsServe(project) as serve:` runs the server until the block ends; `serve.output()` is its log."""
 
-    def __init__(self, project: Path) -> None:
+    def __init__(self, project: Path, *options: str) -> None:
         self.project = project
+        self.options = options
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.log = project / "serve.log"
 
     def __enter__(self) -> MkdocsServe:
-        command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{self.port}"]
+        command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{self.port}", *self.options]
         self.process = subprocess.Popen(
             command,
             cwd=self.project,
@@ -81,6 +83,23 @@ class MkdocsServe:
             raise AssertionError(f"the server never showed an edit of {page.name}; server log:\n{self.output()[-3000:]}")
         finally:
             page.write_text(original, "utf-8")
+
+    def get(self, path: str) -> str | None:
+        """The page's HTML, or None when the server does not answer in time (a strict server holds requests)."""
+        try:
+            status, body = fetch(self.url + path)
+        except (urllib.error.URLError, TimeoutError, ConnectionError):
+            return None
+        return body if status == 200 else None
+
+    def wait_until(self, what: str, condition: Callable[[], object], timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.alive(), f"mkdocs serve exited while waiting for {what}:\n{self.output()[-3000:]}"
+            if condition():
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"no {what} within {timeout} s; server log:\n{self.output()[-3000:]}")
 
     def alive(self) -> bool:
         return self.process.poll() is None
