@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from importlib.resources import files as package_files
 from typing import Any
@@ -73,10 +74,10 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return markdown
-        self.video.page = PageContext(page.file.src_uri, _front_matter_lines(page, markdown), _resolver(page, files))
+        self.video.page = PageContext(page.file.src_uri, functools.partial(_front_matter_lines, page, markdown), _resolver(page, files))
         if page.file is self.index_file:
             page.meta.setdefault("description", self.config.videos_index_intro)
-            return self._videos_index()
+            return navigation.videos_index_markdown(self.config.videos_index_title, self.config.videos_index_intro)
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -93,18 +94,24 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
             for video in videos:
                 if not video.in_toc:
                     _add_to_toc(page.toc.items, video)
+        if page.file is self.index_file:
+            return html + self._videos_index(page)
         part = self.parts.get(src_uri)
-        minutes = navigation.reading_minutes(html, self.config.words_per_minute) if part else None
+        minutes = None
+        if part and self.config.reading_time:
+            minutes = navigation.reading_minutes(html, self.config.words_per_minute, videos=len(videos))
         position = navigation.position_html(part, minutes, self.config.part_label, self.config.reading_time)
         return navigation.insert_after_title(html, position)
 
-    def _videos_index(self) -> str:
+    def _videos_index(self, index: Page) -> str:
         entries = []
         for src_uri, part in self.parts.items():
             label = self.config.part_label.format(number=part.number, total=part.total) if self.config.part_label else ""
+            part_page = self.part_pages[src_uri]
+            url = part_page.file.url_relative_to(index.file)
             for video in self.videos.get(src_uri, []):
-                entries.append((src_uri, self.part_pages[src_uri].title or "", label, video))
-        return navigation.videos_index_markdown(self.config.videos_index_title, self.config.videos_index_intro, entries)
+                entries.append((url, part_page.title or "", label, video))
+        return navigation.videos_index_html(entries)
 
 
 def _install_video_extension(config: MkDocsConfig) -> VideoExtension:

@@ -16,7 +16,7 @@
       button.dataset.href = link.href; // printed in place of the player
       button.setAttribute("aria-label", `Play video: ${title(link)}`);
       button.append(...link.childNodes);
-      // It plays here now: "Watch on YouTube" would be wrong, and missing from the name.
+      // It plays here now: "Watch on YouTube" would be wrong (and not in the name).
       button.querySelector(".postkit-video__host")?.remove();
       link.replaceWith(button);
     }

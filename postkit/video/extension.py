@@ -18,7 +18,7 @@ import textwrap
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from html.parser import HTMLParser
+from html import unescape
 from typing import Any, ClassVar
 
 from markdown import Markdown
@@ -50,6 +50,7 @@ BLOCK_END = re.compile(r"^ {0,3}(?P<slashes>/{3,}) *$")
 OPTION_LINE = re.compile(r"^ {4,}\S")
 INLINE_MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
 MAX_IFRAME_LINES = 40
+LINE_STARTS = frozenset("`~#=-/!<")  # the first character of every line the preprocessor acts on
 # An iframe left in the HTML (its tag, and its closing tag if only text stands between),
 # outside comments and scripts, which are skipped whole.
 STRAY_IFRAME = re.compile(
@@ -59,6 +60,9 @@ STRAY_IFRAME = re.compile(
 IFRAME_ANYWHERE = re.compile(r"<iframe\b", re.IGNORECASE)
 VIDEO_FIGURE_ID = re.compile(r'<figure class="postkit-video[^"]*" data-title="[^"]*" id="(?P<id>[^"]*)"')
 ANY_ID = re.compile(r'\sid="([^"]*)"')
+# A start tag's attributes as the HTML standard reads them: quoted values may hold `>`.
+IFRAME_TAG = re.compile(r"""<iframe\b(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*)""", re.IGNORECASE)
+ATTRIBUTE = re.compile(r"""(?P<name>[^\s"'<>/=]+)(?:\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s>]*)))?""")
 
 
 @dataclass
@@ -66,7 +70,8 @@ class PageContext:
     """What only MkDocs knows about the page being rendered; set by the plugin."""
 
     src_path: str
-    line_offset: int = 0  # lines of front matter that MkDocs removed
+    # Lines of front matter that MkDocs removed; counted only when a warning needs them.
+    count_front_matter_lines: Callable[[], int] = lambda: 0
     # A path written in the page -> the URL to use from the built page, or None if missing.
     resolve: Callable[[str], str | None] | None = None
 
@@ -108,7 +113,7 @@ class VideoExtension(BlocksExtension):
         """Report an author mistake where the author can find it."""
         where = self.page.src_path if self.page else ""
         if line is not None:
-            line += self.page.line_offset if self.page else 0
+            line += self.page.count_front_matter_lines() if self.page else 0
             where = f"{where}:{line}" if where else f"line {line}"
         log.warning(f"postkit: {where + ': ' if where else ''}{message}.")
 
@@ -132,7 +137,7 @@ class VideoExtension(BlocksExtension):
                     self.warn(f"the file {shorten(local)!r} does not exist; put it in docs/ or fix the path (relative to this page)", line)
                     return None
                 changes[name] = resolved
-        return replace(video, **changes)  # type: ignore[arg-type]
+        return replace(video, **changes) if changes else video  # type: ignore[arg-type]
 
     def anchor(self, video: Video) -> str:
         """Derived from the title; made unique on the page by `UniqueVideoAnchors`."""
@@ -155,6 +160,12 @@ class VideoPreprocessor(Preprocessor):
         while i < len(lines):
             line, number = lines[i], i + 1
             if i in skip:
+                i += 1
+                continue
+            if line.lstrip(" ")[:1] not in LINE_STARTS:  # prose, the most lines: none of the patterns below can match
+                if not fence:
+                    self.note_iframe(number, line)
+                out.append(line)
                 i += 1
                 continue
             opening = FENCE.match(line)
@@ -216,7 +227,7 @@ class VideoPreprocessor(Preprocessor):
 
     def note_iframe(self, number: int, line: str) -> None:
         """Remember where an iframe is left to Markdown, for `StrayIframes`' warning."""
-        if IFRAME_ANYWHERE.search(line):
+        if "<" in line and IFRAME_ANYWHERE.search(line):
             self.extension.state.iframe_lines.append((number, line))
 
     def stash(self, video: Video | None, url: str, heading: str) -> list[str]:
@@ -318,9 +329,12 @@ class UniqueVideoAnchors(Postprocessor):
     """Video ids unique on the page, numbered in document order like `toc` does."""
 
     def run(self, text: str) -> str:
-        figures = list(VIDEO_FIGURE_ID.finditer(text))
-        if not figures:
+        if "postkit-video" not in text:  # `toc` also runs this on every heading's text
             return text
+        figures = list(VIDEO_FIGURE_ID.finditer(text))
+        ids = [m["id"] for m in figures]
+        if len(set(ids)) == len(ids) and all(text.count(f'id="{id}"') == 1 for id in ids):
+            return text  # the usual case, found without collecting every id of the page
         taken = set(ANY_ID.findall(VIDEO_FIGURE_ID.sub("", text)))  # every id but the videos'
         out, last = [], 0
         for m in figures:
@@ -329,22 +343,17 @@ class UniqueVideoAnchors(Postprocessor):
         return "".join(out) + text[last:]
 
 
-class _IframeParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.attributes: dict[str, str] = {}
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "iframe" and not self.attributes:
-            self.attributes = {name: value or "" for name, value in attrs}
-
-
 def iframe_attributes(source: str) -> dict[str, str]:
-    """The attributes of the first `<iframe>` tag, entities decoded."""
-    parser = _IframeParser()
-    parser.feed(source + ">" if not source.rstrip().endswith(">") else source)
-    parser.close()
-    return parser.attributes
+    """The attributes of the first `<iframe>` tag, names lowercased and entities decoded.
+
+    As in browsers, the first of two attributes with the same name counts.
+    """
+    tag = IFRAME_TAG.search(source)
+    attributes: dict[str, str] = {}
+    for m in ATTRIBUTE.finditer(tag["attributes"] if tag else ""):
+        value = m["double"] if m["double"] is not None else m["single"] if m["single"] is not None else m["bare"] or ""
+        attributes.setdefault(m["name"].lower(), unescape(value))
+    return attributes
 
 
 def plain_text(markdown_heading: str) -> str:

@@ -9,6 +9,8 @@ import pytest
 from playwright.sync_api import expect
 
 from support.browser import watched_page
+from support.server import StaticServer, free_port
+from support.sites import build_site
 
 ASSETS = Path(__file__).parents[2] / "postkit" / "assets"
 VIDEOS = [
@@ -102,3 +104,30 @@ def test_without_javascript_each_video_is_a_working_link(browser, site_url):
 def test_the_facade_assets_stay_under_2_kb_gzipped():
     size = sum(len(gzip.compress(path.read_bytes(), 9)) for path in ASSETS.glob("postkit.*"))
     assert size < 2048, f"postkit.css + postkit.js are {size} bytes gzipped"
+
+
+def test_a_poster_lies_under_the_title_on_screen_and_is_left_out_of_print(browser, tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "poster.svg").write_text(POSTER, "utf-8")
+    page_markdown = "# Talks\n\n/// video | https://youtu.be/v-zudK5KnWY\n    title: Keynote\n    poster: poster.svg\n///\n"
+    site = build_site(tmp_path, {"index.md": page_markdown})
+    with StaticServer(site, free_port()) as url:
+        page = watched_page(browser.new_context())
+        page.goto(url)
+        facade = page.get_by_role("button", name="Play video: Keynote")
+        expect(facade).to_be_visible()
+        poster = page.locator(".postkit-video__poster")
+        expect(poster).to_be_visible()
+        # The title is painted at the facade's lower left; what is on top there must be the facade, not the poster.
+        box = facade.bounding_box()
+        assert box is not None
+        on_top = page.evaluate(f"document.elementFromPoint({box['x'] + 20}, {box['y'] + box['height'] - 20}).tagName")
+        assert on_top == "BUTTON"
+        page.emulate_media(media="print")
+        expect(poster).to_be_hidden()
+        expect(facade).to_contain_text("Keynote")
+        assert page.watch.third_party == []
+        page.context.close()
+
+
+POSTER = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="9"><rect width="16" height="9" fill="#8a8"/></svg>'

@@ -11,6 +11,7 @@ from postkit.navigation import (
     number_parts,
     position_html,
     reading_minutes,
+    videos_index_html,
     videos_index_markdown,
 )
 
@@ -30,12 +31,20 @@ def test_parts_follow_nav_order_and_renumber_when_a_page_is_added():
         ("<p>" + "word " * 220 + "</p>", 1),
         ("<p>" + "word " * 221 + "</p>", 2),
         ("<p>" + "word " * 1000 + "</p>", 5),
-        ("<p>It's a well-known fact &mdash; isn't it?</p>", 1),  # one word each: it's, well-known, isn't
-        ("<p>" + "w " * 200 + "</p>" + FIGURE.format(title="T", id="v") * 2, 2),  # videos add viewing time
+        ("<p>" + "word<em>s</em> " * 221 + "</p>", 2),  # a tag inside a word does not split it
+        ("<p>" + "word<em>s</em>" * 221 + "</p>", 1),
+        ("<p>" + "word</p>\n<p>" * 221 + "</p>", 2),  # blocks are apart
     ],
 )
 def test_reading_minutes(html, minutes):
     assert reading_minutes(html) == minutes
+
+
+def test_videos_add_viewing_time():
+    text = "<p>" + "w " * 200 + "</p>"
+    assert reading_minutes(text) == 1
+    assert reading_minutes(text, videos=2) == 2
+    assert reading_minutes(text, words_per_minute=100) == 2
 
 
 def test_reading_minutes_counts_text_not_markup():
@@ -76,17 +85,21 @@ def test_a_heading_with_another_title_does_not_stand_for_the_video():
     assert find_videos(FIGURE.format(title="Alone", id="video-alone")) == [VideoLink("Alone", "video-alone", in_toc=False, section="")]
 
 
-def test_videos_index_markdown_is_golden():
+def test_videos_index_is_golden():
     entries = [
-        ("videos.md", "Video Insights", "Part 3 of 5", VideoLink("Key Lessons", "key-lessons", True)),
-        ("talks/index.md", "Talks [2025]", "", VideoLink("A *bold* [claim]", "video-a-bold-claim", False)),
+        ("../videos/", "Video Insights", "Part 3 of 5", VideoLink("Key Lessons", "key-lessons", True)),
+        ("../talks/", "Talks <2025>", "", VideoLink("A <b>bold</b> & \"quoted\" claim", "video-a-bold-b-quoted-claim", False)),
     ]
-    assert videos_index_markdown("All videos", "Every video.", entries) == (
-        "# All videos\n\nEvery video.\n\n"
-        "- [Key Lessons](videos.md#key-lessons) — Part 3 of 5: Video Insights\n"
-        "- [A \\*bold\\* \\[claim\\]](talks/index.md#video-a-bold-claim) — Talks \\[2025\\]\n"
+    assert videos_index_markdown("All videos", "Every video.") == "# All videos\n\nEvery video.\n"
+    assert videos_index_markdown("All videos", "") == "# All videos\n"
+    assert videos_index_html(entries) == (
+        '<ul class="postkit-videos">\n'
+        '<li><a href="../videos/#key-lessons">Key Lessons</a> — Part 3 of 5: Video Insights</li>\n'
+        '<li><a href="../talks/#video-a-bold-b-quoted-claim">A &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; claim</a>'
+        " — Talks &lt;2025&gt;</li>\n"
+        "</ul>\n"
     )
-    assert "has no videos yet" in videos_index_markdown("Videos", "", [])
+    assert videos_index_html([]) == "<p>This site has no videos yet.</p>\n"
 
 
 @pytest.mark.parametrize(

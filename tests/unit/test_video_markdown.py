@@ -14,6 +14,8 @@ from pathlib import Path
 import markdown
 import pytest
 
+from postkit.video.extension import iframe_attributes
+
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p.stem for p in GOLDEN.glob("*.md"))
 EXTENSIONS = ["postkit.video", "toc", "attr_list", "pymdownx.superfences"]
@@ -64,3 +66,20 @@ def test_a_block_with_a_stray_option_line_is_still_one_video():
     html = render("/// video | https://youtu.be/v-zudK5KnWY\n    title: One\n///\n\n/// video | https://youtu.be/SBV5VTQrlDs\n///\n")
     assert html.count("<figure") == 2
     assert 'data-title="One"' in html
+
+
+@pytest.mark.parametrize(
+    ("tag", "attributes"),
+    [
+        ('<iframe src="https://a" title="T"></iframe>', {"src": "https://a", "title": "T"}),
+        ("<IFRAME SRC='https://a' Title=T allowfullscreen>", {"src": "https://a", "title": "T", "allowfullscreen": ""}),
+        ('<iframe\n  src = "https://a?x=1&amp;y=2"\n  title="a &gt; b">', {"src": "https://a?x=1&y=2", "title": "a > b"}),
+        ('<iframe title="a > b" src="https://a">', {"title": "a > b", "src": "https://a"}),  # `>` inside quotes
+        ('<iframe src="https://a" src="javascript:alert(1)">', {"src": "https://a"}),  # the first one counts, as in browsers
+        ('<iframe/src="https://a"/>', {"src": "https://a"}),
+        ("<iframe>", {}),
+        ("no tag at all", {}),
+    ],
+)
+def test_iframe_attributes_are_read_as_a_browser_reads_them(tag, attributes):
+    assert iframe_attributes(tag) == attributes
