@@ -5,7 +5,6 @@ The plugin feeds them MkDocs objects' plain data; nothing here imports MkDocs.
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -13,15 +12,12 @@ from html import escape, unescape
 
 TAG = re.compile(r"<[^>]+>")
 FIRST_H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
-# The heading's text stops at the first closing heading tag: a lazy `.*?` would run on into
-# later headings (missing the video under the next one) and make the search quadratic.
-HEADING_THEN_VIDEO = re.compile(
-    r'<h(?P<level>[1-6])[^>]*\bid="(?P<heading_id>[^"]+)"[^>]*>(?P<heading>[^<]*(?:<(?!/h[1-6]>)[^<]*)*)</h(?P=level)>\s*'
-    r'<figure class="postkit-video[^"]*" data-title="(?P<title>[^"]*)" id="(?P<id>[^"]+)"'
+# Headings with an id, and postkit.video's figures (attributes sorted, as Python-Markdown writes them), in page order.
+HEADING_OR_VIDEO = re.compile(
+    r'<(?:h(?P<level>[1-6])[^>]*\bid="(?P<heading_id>[^"]+)"[^>]*>'
+    r'|figure class="postkit-video[^"]*" data-title="(?P<title>[^"]*)" id="(?P<id>[^"]+)")'
 )
-# postkit.video writes figures with attributes in this order (sorted, as Python-Markdown does).
-VIDEO = re.compile(r'<figure class="postkit-video[^"]*" data-title="(?P<title>[^"]*)" id="(?P<id>[^"]+)"')
-HEADING_ID = re.compile(r'<h[1-6][^>]*\bid="(?P<id>[^"]+)"')
+WHITESPACE = re.compile(r"\s*")
 HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.DOTALL)
 SEVERAL_VIDEOS_SECONDS = 12  # a facade is looked at, not read; roughly an image's worth of time
 
@@ -86,20 +82,27 @@ def find_videos(html: str) -> list[VideoLink]:
     A video right under a heading of the same title is reached through that
     heading, which the TOC already lists; any other video through its own id.
     """
-    under_heading = {
-        m["id"]: m["heading_id"] for m in HEADING_THEN_VIDEO.finditer(html) if _text(HEADERLINK.sub("", m["heading"])) == _text(m["title"])
-    }
-    starts, ids = [], []
-    for m in HEADING_ID.finditer(html):
-        starts.append(m.start())
-        ids.append(m["id"])
     links = []
-    for m in VIDEO.finditer(html):
-        heading_id = under_heading.get(m["id"])
-        before = bisect.bisect_left(starts, m.start())  # headings that start before the video
-        section = ids[before - 1] if before else ""
-        links.append(VideoLink(unescape(m["title"]), heading_id or m["id"], in_toc=heading_id is not None, section=section))
+    heading: re.Match[str] | None = None  # the last heading above
+    for m in HEADING_OR_VIDEO.finditer(html):
+        if m["heading_id"]:
+            heading = m
+            continue
+        title = unescape(m["title"])
+        if heading is not None and _text_right_above(html, heading, m.start()) == _text(m["title"]):
+            links.append(VideoLink(title, heading["heading_id"], in_toc=True, section=heading["heading_id"]))
+        else:
+            links.append(VideoLink(title, m["id"], in_toc=False, section=heading["heading_id"] if heading else ""))
     return links
+
+
+def _text_right_above(html: str, heading: re.Match[str], figure_start: int) -> str | None:
+    """The text of `heading` if nothing but white space stands between it and the figure."""
+    close = f"</h{heading['level']}>"
+    end = html.find(close, heading.end(), figure_start)
+    if end < 0 or html.find("</h", heading.end(), end) >= 0 or not WHITESPACE.fullmatch(html, end + len(close), figure_start):
+        return None
+    return _text(HEADERLINK.sub("", html[heading.end() : end]))
 
 
 def videos_index_markdown(title: str, intro: str) -> str:

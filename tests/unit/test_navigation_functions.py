@@ -88,7 +88,7 @@ def test_a_heading_with_another_title_does_not_stand_for_the_video():
 def test_videos_index_is_golden():
     entries = [
         ("../videos/", "Video Insights", "Part 3 of 5", VideoLink("Key Lessons", "key-lessons", True)),
-        ("../talks/", "Talks <2025>", "", VideoLink("A <b>bold</b> & \"quoted\" claim", "video-a-bold-b-quoted-claim", False)),
+        ("../talks/", "Talks <2025>", "", VideoLink('A <b>bold</b> & "quoted" claim', "video-a-bold-b-quoted-claim", False)),
     ]
     assert videos_index_markdown("All videos", "Every video.") == "# All videos\n\nEvery video.\n"
     assert videos_index_markdown("All videos", "") == "# All videos\n"
@@ -122,3 +122,18 @@ def test_slugify_matches_the_toc_extension(title, slug):
 def test_unique_numbers_repeats_like_the_toc_extension():
     taken = {"intro"}
     assert [unique(s, taken) for s in ("intro", "intro", "other", "intro")] == ["intro_1", "intro_2", "other", "intro_3"]
+
+
+def test_only_the_video_right_under_a_heading_is_reached_through_it():
+    html = (
+        '<h2 id="demo">Demo</h2>\n'
+        + FIGURE.format(title="Demo", id="video-demo")
+        + FIGURE.format(title="Demo", id="video-demo_1")
+        + '<h3 id="more">More</h3><p>text</p>\n'
+        + FIGURE.format(title="More", id="video-more")
+    )
+    assert find_videos(html) == [
+        VideoLink("Demo", "demo", in_toc=True, section="demo"),
+        VideoLink("Demo", "video-demo_1", in_toc=False, section="demo"),
+        VideoLink("More", "video-more", in_toc=False, section="more"),  # text stands between
+    ]
