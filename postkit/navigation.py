@@ -63,7 +63,8 @@ def position_html(part: Part | None, minutes: int | None, part_label: str, time_
         pieces.append(escape(time_label.format(minutes=minutes)))
     if not pieces:
         return ""
-    return '<p class="postkit-position">' + ' <span aria-hidden="true">·</span> '.join(pieces) + "</p>"
+    # Entities keep the page ASCII: one non-ASCII character slows the encoding of the whole page.
+    return '<p class="postkit-position">' + ' <span aria-hidden="true">&middot;</span> '.join(pieces) + "</p>"
 
 
 def insert_after_title(html: str, snippet: str) -> str:
@@ -121,7 +122,7 @@ def videos_index_html(entries: list[tuple[str, str, str, VideoLink]]) -> str:
     items = []
     for url, page_title, part_label, video in entries:
         where = f"{part_label}: {page_title}" if part_label else page_title
-        items.append(f'<li><a href="{escape(url)}#{escape(video.anchor)}">{escape(video.title)}</a> — {escape(where)}</li>\n')
+        items.append(f'<li><a href="{escape(url)}#{escape(video.anchor)}">{escape(video.title)}</a> &mdash; {escape(where)}</li>\n')
     return '<ul class="postkit-videos">\n' + "".join(items) + "</ul>\n"
 
 

@@ -53,7 +53,7 @@ def test_each_part_says_where_it_sits_in_sidebar_order(site):
     for number, page in enumerate(PARTS, start=1):
         position = re.search(r'<p class="postkit-position">(.*?)</p>', (site / page).read_text("utf-8"))
         assert position, page
-        assert re.fullmatch(rf'Part {number} of 5 <span aria-hidden="true">·</span> \d+ min read', position[1]), position[1]
+        assert re.fullmatch(rf'Part {number} of 5 <span aria-hidden="true">&middot;</span> \d+ min read', position[1]), position[1]
     assert "postkit-position" not in (site / "all-videos/index.html").read_text("utf-8")
 
 
@@ -66,7 +66,7 @@ def test_footer_names_the_neighbouring_parts(site):
 
 def test_the_videos_index_links_to_anchors_in_the_pages_toc(site):
     index = main_content((site / "all-videos/index.html").read_text("utf-8"))
-    links = re.findall(r'<li><a href="\.\./([^"#]+)#([^"]+)">([^<]+)</a> — (.*?)</li>', index)
+    links = re.findall(r'<li><a href="\.\./([^"#]+)#([^"]+)">([^<]+)</a> &mdash; (.*?)</li>', index)
     assert [unescape(title) for *_, title, _ in links] == TITLES
     assert {where for *_, where in links} == {"Part 3 of 5: Video Insights"}
     for path, anchor, _, _ in links:
@@ -129,7 +129,7 @@ def test_labels_can_be_translated(tmp_path):
 
 def test_the_videos_index_names_parts_of_an_automatic_nav(tmp_path):
     site = build_site(tmp_path, VIDEO_PAGES)  # no nav: titles come from the pages themselves
-    assert "— Part 2 of 2: Talks</li>" in (site / "all-videos/index.html").read_text("utf-8")
+    assert "&mdash; Part 2 of 2: Talks</li>" in (site / "all-videos/index.html").read_text("utf-8")
 
 
 def test_the_plugin_switched_off_leaves_pages_alone(tmp_path):

@@ -53,7 +53,7 @@ def test_reading_minutes_counts_text_not_markup():
 
 def test_position_line():
     assert position_html(Part(2, 5), 3, "Part {number} of {total}", "{minutes} min read") == (
-        '<p class="postkit-position">Part 2 of 5 <span aria-hidden="true">·</span> 3 min read</p>'
+        '<p class="postkit-position">Part 2 of 5 <span aria-hidden="true">&middot;</span> 3 min read</p>'
     )
     assert position_html(Part(2, 5), 3, "Teil {number} von {total}", "") == '<p class="postkit-position">Teil 2 von 5</p>'
     assert position_html(Part(2, 5), 3, "", "") == ""
@@ -94,9 +94,9 @@ def test_videos_index_is_golden():
     assert videos_index_markdown("All videos", "") == "# All videos\n"
     assert videos_index_html(entries) == (
         '<ul class="postkit-videos">\n'
-        '<li><a href="../videos/#key-lessons">Key Lessons</a> — Part 3 of 5: Video Insights</li>\n'
+        '<li><a href="../videos/#key-lessons">Key Lessons</a> &mdash; Part 3 of 5: Video Insights</li>\n'
         '<li><a href="../talks/#video-a-bold-b-quoted-claim">A &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; claim</a>'
-        " — Talks &lt;2025&gt;</li>\n"
+        " &mdash; Talks &lt;2025&gt;</li>\n"
         "</ul>\n"
     )
     assert videos_index_html([]) == "<p>This site has no videos yet.</p>\n"
