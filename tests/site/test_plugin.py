@@ -185,3 +185,18 @@ def test_extension_settings_in_mkdocs_yml_are_kept(tmp_path):
     config = NAV + "markdown_extensions:\n  - postkit.video:\n      anchor_prefix: clip-\n"
     html = (build_site(tmp_path, VIDEO_PAGES, config) / "talks/index.html").read_text("utf-8")
     assert 'id="clip-keynote"' in html
+
+
+def test_postkit_keeps_an_ascii_site_ascii(tmp_path):
+    """One non-ASCII character makes MkDocs encode the whole page the slow way (see benchmarks/README.md)."""
+    pages = {
+        "index.md": "# Home\n\n## Talk\n\n![type:video](https://youtu.be/v-zudK5KnWY)\n",
+        "more.md": '# More\n\n<iframe src="https://www.youtube.com/embed/SBV5VTQrlDs" title="Keynote"></iframe>\n',
+    }
+    site = build_site(tmp_path, pages, config="markdown_extensions:\n  - toc:\n      permalink: '#'\n")
+    built = sorted(site.rglob("*.html"))
+    assert {p.relative_to(site).as_posix() for p in built} >= {"index.html", "more/index.html", "all-videos/index.html"}
+    assert "postkit-position" in (site / "more/index.html").read_text("utf-8")
+    for path in built:
+        text = path.read_text("utf-8")
+        assert text.isascii(), f"{path.relative_to(site)}: {sorted({c for c in text if not c.isascii()})}"
