@@ -51,17 +51,18 @@ OPTION_LINE = re.compile(r"^ {4,}\S")
 INLINE_MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
 MAX_IFRAME_LINES = 40
 LINE_STARTS = frozenset("`~#=-/!<")  # the first character of every line the preprocessor acts on
+# A start tag's attributes as the HTML standard reads them: quoted values may hold `>`.
+TAG_ATTRIBUTES = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
 # An iframe left in the HTML (its tag, and its closing tag if only text stands between),
 # outside comments and scripts, which are skipped whole.
 STRAY_IFRAME = re.compile(
-    r"(?P<skip><!--.*?-->|<script\b.*?</script\s*>)|<iframe\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>(?:[^<]*</iframe\s*>)?",
+    rf"(?P<skip><!--.*?-->|<script\b.*?</script\s*>)|<iframe\b{TAG_ATTRIBUTES}>(?:[^<]*</iframe\s*>)?",
     re.IGNORECASE | re.DOTALL,
 )
 IFRAME_ANYWHERE = re.compile(r"<iframe\b", re.IGNORECASE)
 VIDEO_FIGURE_ID = re.compile(r'<figure class="postkit-video[^"]*" data-title="[^"]*" id="(?P<id>[^"]*)"')
 ANY_ID = re.compile(r'\sid="([^"]*)"')
-# A start tag's attributes as the HTML standard reads them: quoted values may hold `>`.
-IFRAME_TAG = re.compile(r"""<iframe\b(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*)""", re.IGNORECASE)
+IFRAME_TAG = re.compile(rf"<iframe\b(?P<attributes>{TAG_ATTRIBUTES})", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"""(?P<name>[^\s"'<>/=]+)(?:\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s>]*)))?""")
 
 
