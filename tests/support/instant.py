@@ -38,12 +38,28 @@ SCROLL_SETTLED = """() => new Promise(resolve => {
 })"""
 
 
+# Resolves once Material has its sitemap. Material (9.8.2) handles a click only
+# if the sitemap has arrived (`withLatestFrom(sitemap$)`); a click before that
+# is left to the browser, a full page load. The sitemap is fetched once per page
+# load; the observer sees the finished response (buffered), and parsing it takes
+# a task or two more.
+SITEMAP_LOADED = """() => new Promise(resolve => {
+    new PerformanceObserver((list, observer) => {
+        if (list.getEntries().some(entry => new URL(entry.name).pathname.endsWith("/sitemap.xml"))) {
+            observer.disconnect();
+            setTimeout(resolve, 50);
+        }
+    }).observe({type: "resource", buffered: true});
+})"""
+
+
 def click_instantly(page: Page, target: Locator, url: str | re.Pattern[str], site: Path, path: str) -> None:
     """Click `target` as a reader would; check that Material showed the page built for `path`, at `url`, without a page load.
 
     Material changes the address before the new content arrives, so the
     content is awaited before the marker is read.
     """
+    page.evaluate(SITEMAP_LOADED)
     target.scroll_into_view_if_needed()
     page.evaluate(SCROLL_SETTLED)
     page.evaluate(f"{MARKER} = location.href")
