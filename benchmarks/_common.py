@@ -28,7 +28,7 @@ PASTED_IFRAME = (
     "allowfullscreen></iframe>"
 )
 PASTED_IFRAME_LINE = re.compile(
-    r'^<iframe\b[^>]*\bsrc="https://www\.youtube\.com/embed/(?P<id>[A-Za-z0-9_-]{11})[^"]*"[^>]*></iframe>\s*$', re.MULTILINE
+    r'^<iframe\b[^>]*\bsrc="https://www\.youtube\.com/embed/(?P<id>[A-Za-z0-9_-]{11})[^"]*"[^>]*></iframe>[ \t]*$', re.MULTILINE
 )
 
 # The three ways of embedding the same videos that the benchmarks compare.
