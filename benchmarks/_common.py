@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import statistics
 import sys
 from collections.abc import Iterable, Sequence
@@ -19,6 +18,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
+# The benchmarks drive the same loopback servers, `mkdocs serve` and Chromium as the tests: `support.*`.
+sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 # What YouTube's Share -> Embed gives, as pasted in docs/videos.md.
@@ -34,12 +35,6 @@ PASTED_IFRAME_LINE = re.compile(
 # The three ways of embedding the same videos that the benchmarks compare.
 POSTKIT, PLAIN, MKDOCS_VIDEO = "postkit", "plain iframes", "mkdocs-video 1.5.0"
 VARIANTS = (POSTKIT, PLAIN, MKDOCS_VIDEO)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def load_project_config() -> dict:

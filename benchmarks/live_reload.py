@@ -18,74 +18,28 @@ answering.
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
-from _common import POSTKIT, PYTHON, VARIANTS, free_port, machine, markdown_table, median, project_variant
+from _common import POSTKIT, VARIANTS, machine, markdown_table, median, project_variant
+
+from support.serve import MkdocsServe
 
 PAGE, PATH = "videos.md", "videos/"
 
 
-def get(url: str, timeout: float = 30) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, TimeoutError, ConnectionError):
-        return None
-
-
-def wait_for(what: str, condition, process: subprocess.Popen, log: Path, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"mkdocs serve exited while waiting for {what}:\n{log.read_text('utf-8')[-3000:]}")
-        if condition():
-            return
-        time.sleep(0.01)
-    raise SystemExit(f"no {what} within {timeout} s:\n{log.read_text('utf-8')[-3000:]}")
-
-
-def watching(page: Path, url: str, process: subprocess.Popen, log: Path) -> None:
-    """Return once the server reacts to edits of `page`.
-
-    Its file watcher takes a first snapshot in a thread of its own, possibly after
-    the server answers; an edit saved before that snapshot is never seen. So an
-    HTML comment is added, again every 2 s, until the served page shows it.
-    """
-    original = page.read_text("utf-8")
-    for attempt in range(15):
-        probe = f"<!-- watching {attempt} -->"
-        page.write_text(f"{original}\n{probe}\n", "utf-8")
-        deadline = time.monotonic() + 2
-        while time.monotonic() < deadline:
-            if probe in (get(url, timeout=10) or ""):
-                return
-            time.sleep(0.05)
-    raise SystemExit(f"the server never showed an edit of {page.name}:\n{log.read_text('utf-8')[-3000:]}")
-
-
 def measure(variant: str, edits: int, workdir: Path) -> dict:
-    port = free_port()
-    config = project_variant(workdir / variant.split()[0], variant, f"http://127.0.0.1:{port}/")
-    project, log = config.parent, config.parent / "serve.log"
-    command = [PYTHON, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"]
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
-    with log.open("w") as out:
-        process = subprocess.Popen(command, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)
-    url = f"http://127.0.0.1:{port}/{PATH}"
+    project = workdir / variant.split()[0]
+    server = MkdocsServe(project)
+    project_variant(project, variant, server.url)
+    page = project / "docs" / PAGE
     latencies = []
     jitter = random.Random(edits)
-    try:
-        wait_for("first page", lambda: get(url, timeout=5) is not None, process, log, timeout=60)
-        page = project / "docs" / PAGE
-        watching(page, url, process, log)
+    with server as serve:
+        serve.wait_until_watching(page, PATH)
         original = page.read_text("utf-8")
         for n in range(1, edits + 1):
             # Let the previous reload settle, as between two saves; the jitter spreads the saves over
@@ -93,17 +47,8 @@ def measure(variant: str, edits: int, workdir: Path) -> dict:
             time.sleep(1.0 + jitter.random() * 0.5)
             marker = f"Live-reload edit number {n} of {edits}."
             page.write_text(f"{original}\n{marker}\n", "utf-8")
-            start = time.perf_counter()
-            wait_for(f"edit {n}", lambda m=marker: m in (get(url) or ""), process, log, timeout=60)
-            latencies.append(time.perf_counter() - start)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-    return {"variant": variant, "latencies": latencies, "builds": warm_builds(config, project / "timed-site", edits)}
+            latencies.append(serve.wait_for(PATH, marker, timeout=60, poll=0.01))
+    return {"variant": variant, "latencies": latencies, "builds": warm_builds(project / "mkdocs.yml", project / "timed-site", edits)}
 
 
 def warm_builds(config_file: Path, site_dir: Path, count: int) -> list[float]:

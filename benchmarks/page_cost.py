@@ -17,27 +17,17 @@ anything.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
-import os
 import tempfile
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from _common import POSTKIT, VARIANTS, free_port, machine, markdown_table, project_variant
+from _common import POSTKIT, VARIANTS, machine, markdown_table, project_variant
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from support.browser import CHROMIUM, is_loopback, launch
+from support.server import StaticServer, free_port
+
 PAGES = ["", "perspective/", "videos/", "reflections/", "looking-forward/", "all-videos/"]
 POSTKIT_ASSETS = ["assets/postkit/postkit.css", "assets/postkit/postkit.js"]
 # Published figures for what a facade defers (nothing here downloads them: the network is closed).
@@ -50,17 +40,6 @@ screenshots and states that its facade "renders ... approximately 224x faster" t
 <iframe> embed; fershad.com ("YouTube facades with Cloudflare Workers") measures "around 1MB
 of data" per regular embed. With postkit none of it loads until the reader clicks, and then
 from www.youtube-nocookie.com."""
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def serve(directory: Path, port: int) -> ThreadingHTTPServer:
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(_QuietHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def build_variants(workdir: Path) -> dict[str, tuple[Path, int]]:
@@ -87,8 +66,7 @@ def measure(browser, url: str) -> dict:
     responses = []
 
     def route(route):
-        host = urlsplit(route.request.url).hostname or ""
-        if host in ("127.0.0.1", "localhost") or route.request.url.startswith(("data:", "blob:")):
+        if is_loopback(route.request.url):
             route.continue_()
         else:
             blocked.append(route.request.url)
@@ -101,7 +79,7 @@ def measure(browser, url: str) -> dict:
     page.wait_for_load_state("networkidle")
     bodies = []
     for response in responses:
-        if (urlsplit(response.url).hostname or "") in ("127.0.0.1", "localhost") and response.status == 200:
+        if is_loopback(response.url) and response.status == 200:
             bodies.append(response.body())
     context.close()
     return {
@@ -158,27 +136,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="the videos page only: checks that the benchmark runs")
     args = parser.parse_args()
-    if not os.path.exists(CHROMIUM):
-        raise SystemExit(f"Chromium is not installed at {CHROMIUM}; run scripts/test.sh (it installs Debian's chromium) or set CHROMIUM")
     from playwright.sync_api import sync_playwright
 
     pages = ["videos/"] if args.quick else PAGES
-    with tempfile.TemporaryDirectory(prefix="postkit-page-cost-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="postkit-page-cost-") as tmp, contextlib.ExitStack() as servers:
         sites = build_variants(Path(tmp))
-        servers = [serve(site, port) for site, port in sites.values()]
+        for site, port in sites.values():
+            servers.enter_context(StaticServer(site, port))
         results = {}
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-                for path in pages:
-                    for variant, (site, port) in sites.items():
-                        if (site / path / "index.html").exists():
-                            results[(path, variant)] = measure(browser, f"http://127.0.0.1:{port}/{path}")
-                browser.close()
-        finally:
-            for server in servers:
-                server.shutdown()
-                server.server_close()
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            for path in pages:
+                for variant, (site, port) in sites.items():
+                    if (site / path / "index.html").exists():
+                        results[(path, variant)] = measure(browser, f"http://127.0.0.1:{port}/{path}")
+            browser.close()
         print(report(results, postkit_assets(sites[POSTKIT][0]), pages))
 
 

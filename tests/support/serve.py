@@ -77,7 +77,7 @@ class MkdocsServe:
                 page.write_text(f"{original}\n{probe}\n", "utf-8")
                 deadline = time.monotonic() + 2
                 while time.monotonic() < deadline:
-                    if probe in fetch(self.url + path)[1]:
+                    if probe in (self.get(path) or ""):
                         return
                     time.sleep(0.05)
             raise AssertionError(f"the server never showed an edit of {page.name}; server log:\n{self.output()[-3000:]}")
@@ -92,13 +92,13 @@ class MkdocsServe:
             return None
         return body if status == 200 else None
 
-    def wait_until(self, what: str, condition: Callable[[], object], timeout: float = 30) -> None:
+    def wait_until(self, what: str, condition: Callable[[], object], timeout: float = 30, poll: float = 0.1) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             assert self.alive(), f"mkdocs serve exited while waiting for {what}:\n{self.output()[-3000:]}"
             if condition():
                 return
-            time.sleep(0.1)
+            time.sleep(poll)
         raise AssertionError(f"no {what} within {timeout} s; server log:\n{self.output()[-3000:]}")
 
     def alive(self) -> bool:
@@ -107,12 +107,8 @@ class MkdocsServe:
     def output(self) -> str:
         return self.log.read_text("utf-8", errors="replace")
 
-    def wait_for(self, path: str, text: str, timeout: float = 15) -> float:
+    def wait_for(self, path: str, text: str, timeout: float = 15, poll: float = 0.1) -> float:
         """Seconds until `path` serves a page containing `text`; fails after `timeout`."""
-        start = time.monotonic()
-        while time.monotonic() - start < timeout:
-            status, body = fetch(self.url + path)
-            if status == 200 and text in body:
-                return time.monotonic() - start
-            time.sleep(0.1)
-        raise AssertionError(f"{path} did not show {text!r} within {timeout} s; server log:\n{self.output()[-3000:]}")
+        start = time.perf_counter()
+        self.wait_until(f"{text!r} on {path}", lambda: text in (self.get(path) or ""), timeout, poll)
+        return time.perf_counter() - start
