@@ -244,13 +244,11 @@ PROFILED = [
     ("postkit.plugin", "PostkitPlugin", "on_nav"),
     ("postkit.plugin", None, "_front_matter_lines"),
     ("postkit.navigation", None, "reading_minutes"),
-    ("postkit.navigation", None, "find_videos"),
-    ("postkit.video.extension", "VideoPreprocessor", "run"),
+    ("postkit.video.extension", "SourceLines", "run"),
     ("postkit.video.extension", "VideoBlock", "on_create"),
-    ("postkit.video.extension", "StrayVideoImages", "run"),
-    ("postkit.video.extension", "StrayIframes", "run"),
-    ("postkit.video.extension", "UniqueVideoAnchors", "run"),
-    ("postkit.video.extension", "VideoExtension", "extendMarkdownBlocks"),
+    ("postkit.video.embeds", "EmbedTreeprocessor", "run"),
+    ("postkit.video.toc", "VideoToc", "run"),
+    ("postkit.video.extension", "VideoExtension", "extendMarkdown"),
 ]
 
 

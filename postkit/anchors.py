@@ -17,11 +17,19 @@ def slugify(text: str) -> str:
     return re.sub(r"[-\s]+", "-", text)
 
 
-def unique(slug: str, taken: set[str]) -> str:
-    """`slug`, or `slug_1`, `slug_2`… as the `toc` extension does; records the result in `taken`."""
-    candidate, n = slug, 0
-    while candidate in taken:
+def unique(slug: str, taken: set[str], counters: dict[str, int] | None = None) -> str:
+    """`slug`, or `slug_1`, `slug_2`… as the `toc` extension does; records the result in `taken`.
+
+    `counters` (kept across calls) remembers the last number used for each slug, so that
+    a thousand videos of one title cost a thousand steps, not half a million.
+    """
+    if slug not in taken:
+        taken.add(slug)
+        return slug
+    counters = {} if counters is None else counters
+    n = counters.get(slug, 0) + 1
+    while f"{slug}_{n}" in taken:
         n += 1
-        candidate = f"{slug}_{n}"
-    taken.add(candidate)
-    return candidate
+    counters[slug] = n
+    taken.add(f"{slug}_{n}")
+    return f"{slug}_{n}"

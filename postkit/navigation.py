@@ -8,17 +8,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from html import escape, unescape
+from html import escape
 
 TAG = re.compile(r"<[^>]+>")
 FIRST_H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
-# Headings with an id, and postkit.video's figures (attributes sorted, as Python-Markdown writes them), in page order.
-HEADING_OR_VIDEO = re.compile(
-    r'<(?:h(?P<level>[1-6])[^>]*\bid="(?P<heading_id>[^"]+)"[^>]*>'
-    r'|figure class="postkit-video[^"]*" data-title="(?P<title>[^"]*)" id="(?P<id>[^"]+)")'
-)
-WHITESPACE = re.compile(r"\s*")
-HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.DOTALL)
 SEVERAL_VIDEOS_SECONDS = 12  # a facade is looked at, not read; roughly an image's worth of time
 
 
@@ -77,35 +70,6 @@ def insert_after_title(html: str, snippet: str) -> str:
     return html[: match.end()] + snippet + html[match.end() :]
 
 
-def find_videos(html: str) -> list[VideoLink]:
-    """Videos of a page in order, each with the anchor a link should use.
-
-    A video right under a heading of the same title is reached through that
-    heading, which the TOC already lists; any other video through its own id.
-    """
-    links = []
-    heading: re.Match[str] | None = None  # the last heading above
-    for m in HEADING_OR_VIDEO.finditer(html):
-        if m["heading_id"]:
-            heading = m
-            continue
-        title = unescape(m["title"])
-        if heading is not None and _text_right_above(html, heading, m.start()) == _text(m["title"]):
-            links.append(VideoLink(title, heading["heading_id"], in_toc=True, section=heading["heading_id"]))
-        else:
-            links.append(VideoLink(title, m["id"], in_toc=False, section=heading["heading_id"] if heading else ""))
-    return links
-
-
-def _text_right_above(html: str, heading: re.Match[str], figure_start: int) -> str | None:
-    """The text of `heading` if nothing but white space stands between it and the figure."""
-    close = f"</h{heading['level']}>"
-    end = html.find(close, heading.end(), figure_start)
-    if end < 0 or html.find("</h", heading.end(), end) >= 0 or not WHITESPACE.fullmatch(html, end + len(close), figure_start):
-        return None
-    return _text(HEADERLINK.sub("", html[heading.end() : end]))
-
-
 def videos_index_markdown(title: str, intro: str) -> str:
     """The generated index page's Markdown: its title and introduction; the list follows as HTML."""
     return f"# {title}\n\n{intro}\n" if intro else f"# {title}\n"
@@ -124,7 +88,3 @@ def videos_index_html(entries: list[tuple[str, str, str, VideoLink]]) -> str:
         where = f"{part_label}: {page_title}" if part_label else page_title
         items.append(f'<li><a href="{escape(url)}#{escape(video.anchor)}">{escape(video.title)}</a> &mdash; {escape(where)}</li>\n')
     return '<ul class="postkit-videos">\n' + "".join(items) + "</ul>\n"
-
-
-def _text(html: str) -> str:
-    return " ".join(unescape(TAG.sub("", html)).split())

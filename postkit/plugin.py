@@ -14,7 +14,6 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink
 
 from . import navigation
 from .video import VideoExtension
@@ -26,6 +25,7 @@ ASSETS = ("assets/postkit/postkit.css", "assets/postkit/postkit.js")
 
 class PostkitConfig(base.Config):
     enabled = c.Type(bool, default=True)
+    anchor_prefix = c.Type(str, default="video-")
     part_label = c.Type(str, default="Part {number} of {total}")  # "" switches it off
     reading_time = c.Type(str, default="{minutes} min read")  # "" switches it off
     words_per_minute = c.Type(int, default=220)
@@ -33,13 +33,40 @@ class PostkitConfig(base.Config):
     videos_index = c.Type(str, default="all-videos.md")  # "" switches the generated page off
     videos_index_title = c.Type(str, default="All videos")
     videos_index_intro = c.Type(str, default="Every video of this site, in reading order. Each link opens the part where the video plays.")
+    # mkdocs-video's options, so that a site switches by renaming the plugin (see README).
+    mark = c.Type(str, default="type:video")
+    is_video = c.Type(bool, default=False)
+    video_type = c.Type(str, default="mp4")
+    video_muted = c.Type(bool, default=False)
+    video_loop = c.Type(bool, default=False)
+    video_controls = c.Type(bool, default=True)
+    video_autoplay = c.Type(bool, default=False)
+    css_style = c.Type(dict, default={"position": "relative", "width": "100%", "height": "22.172vw"})
+
+
+# Plugin option -> the `postkit.video` option it sets.
+EXTENSION_OPTIONS = {"anchor_prefix": "anchor_prefix", "video_toc": "toc", "mark": "mark"}
+EXTENSION_OPTIONS |= {f"video_{name}": name for name in ("muted", "loop", "controls", "autoplay")}
+MKDOCS_VIDEO_DEFAULTS = {
+    "is_video": False,
+    "video_type": "mp4",
+    "css_style": {"position": "relative", "width": "100%", "height": "22.172vw"},
+}
+MKDOCS_VIDEO_ADVICE = {
+    "is_video": "postkit picks the player from each address (a file such as .mp4 plays in <video>, YouTube and Vimeo in their players); remove it",
+    "video_type": "postkit takes each file's type from its name (.mp4, .webm, .ogv, .mov); remove it",
+    "css_style": "postkit players fill the column at each video's aspect ratio (the block option 'aspect'); style .postkit-video in your own CSS and remove it",
+}
 
 
 class PostkitPlugin(BasePlugin[PostkitConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        self.video = _install_video_extension(config)
+        self.video = _install_video_extension(config, self._extension_settings())
+        for name, default in MKDOCS_VIDEO_DEFAULTS.items():
+            if self.config[name] != default:
+                log.warning(f"the option '{name}' of mkdocs-video has no equivalent in postkit: {MKDOCS_VIDEO_ADVICE[name]} (mkdocs.yml).")
         css, js = ASSETS
         if css not in config.extra_css:
             config.extra_css.append(css)
@@ -47,6 +74,16 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
             config.extra_javascript.append(js)
         self.videos: dict[str, list[navigation.VideoLink]] = {}
         return config
+
+    def _extension_settings(self) -> dict[str, Any]:
+        """Plugin options set away from their defaults that belong to the Markdown extension
+        (where Zensical reads them too); others keep what `markdown_extensions` says."""
+        defaults = PostkitConfig()
+        defaults.load_dict({})
+        defaults.validate()
+        return {
+            extension_name: self.config[name] for name, extension_name in EXTENSION_OPTIONS.items() if self.config[name] != defaults[name]
+        }
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
@@ -85,15 +122,11 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
             return html
         self.video.page = None
         src_uri = page.file.src_uri
-        videos = navigation.find_videos(html)
+        videos = self.video.state.links
         self.videos[src_uri] = videos
         if page.present_anchor_ids is not None:
-            # MkDocs does not see ids inside the stashed facade HTML; links to videos are validated against these.
+            # MkDocs does not see ids of players written into raw HTML; links to videos are validated against these.
             page.present_anchor_ids.update(video.anchor for video in videos)
-        if self.config.video_toc:
-            for video in videos:
-                if not video.in_toc:
-                    _add_to_toc(page.toc.items, video)
         if page.file is self.index_file:
             return html + self._videos_index(page)
         part = self.parts.get(src_uri)
@@ -114,40 +147,23 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
         return navigation.videos_index_html(entries)
 
 
-def _install_video_extension(config: MkDocsConfig) -> VideoExtension:
+def _install_video_extension(config: MkDocsConfig, settings: dict[str, Any]) -> VideoExtension:
     """One `VideoExtension` instance for all pages, so the plugin can tell it which page it is on.
 
     `mkdocs.yml` may name `postkit.video` itself (Zensical needs that); the
-    name is replaced by an instance with the same settings.
+    name is replaced by an instance with the same settings, and the plugin's.
     """
     extensions = config.markdown_extensions
     for extension in extensions:
         if isinstance(extension, VideoExtension):
+            extension.setConfigs(settings)
             return extension
-    instance = VideoExtension(**config.mdx_configs.pop("postkit.video", {}))
+    instance = VideoExtension(**(config.mdx_configs.pop("postkit.video", {}) | settings))
     if "postkit.video" in extensions:
         extensions[extensions.index("postkit.video")] = instance
     else:
         extensions.append(instance)
     return instance
-
-
-def _add_to_toc(items: list[AnchorLink], video: navigation.VideoLink) -> None:
-    """File the video under the heading it follows, or at the top when none does."""
-
-    def find(entries: list[AnchorLink]) -> AnchorLink | None:
-        for entry in entries:
-            if entry.id == video.section:
-                return entry
-            if (found := find(entry.children)) is not None:
-                return found
-        return None
-
-    parent = find(items) if video.section else None
-    if parent is None:
-        items.append(AnchorLink(video.title, video.anchor, 2))
-    else:
-        parent.children.append(AnchorLink(video.title, video.anchor, parent.level + 1))
 
 
 def _front_matter_lines(page: Page, markdown: str) -> int:

@@ -4,6 +4,7 @@ Use it as `markdown_extensions: [postkit.video]` (Zensical) or through the
 `postkit` MkDocs plugin, which also adds the page path to warnings.
 """
 
+from ..navigation import VideoLink
 from .extension import VideoExtension, makeExtension
 
-__all__ = ["VideoExtension", "makeExtension"]
+__all__ = ["VideoExtension", "VideoLink", "makeExtension"]

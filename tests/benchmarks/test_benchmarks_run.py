@@ -78,7 +78,7 @@ def test_build_profile():
     ((header, rows),) = tables(run("build_scaling.py", "--profile", "10"))
     assert header == ["function (nested calls included)", "calls", "CPU ms", "% of build"]
     called = {row[0]: int(row[1]) for row in rows}
-    assert called["VideoPreprocessor.run"] >= 10 and called["PostkitPlugin.on_page_content"] == 12  # 10 pages, index, All videos
+    assert called["EmbedTreeprocessor.run"] >= 10 and called["PostkitPlugin.on_page_content"] == 12  # 10 pages, index, All videos
     assert called["MkDocs populate_page of all-videos.md"] == 1
 
 
@@ -88,3 +88,9 @@ def test_live_reload():
     assert header == ["variant", "edits", "median s", "range s", "build s", "detect + serve s"]
     assert [row[:2] for row in rows] == [["postkit", "2"]]
     assert float(rows[0][4]) > 0 and float(rows[0][2]) > float(rows[0][4]), "the total includes a build"
+
+
+def test_hostile_shapes():
+    output = run("hostile_shapes.py", "--quick", "--shapes", "many-iframes", "heading-spaces")
+    ((header, rows),) = tables(output)
+    assert header[:2] == ["shape", "size"] and {row[0] for row in rows} == {"many-iframes", "heading-spaces"}

@@ -39,7 +39,7 @@ def test_each_facade_becomes_the_right_player(page, site_url, key):
             button.focus()
             page.keyboard.press(key)
         player = player_of(page, index)
-        src = f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1"
+        src = f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1&playsinline=1"
         expect(player).to_have_attribute("src", src)
         expect(player).to_have_attribute("title", title)
         expect(player).to_have_attribute("referrerpolicy", "strict-origin-when-cross-origin")
@@ -70,7 +70,7 @@ def test_a_player_reached_by_instant_navigation_plays(page, site_url, built_site
     sidebar_link = page.locator(".md-sidebar--primary a.md-nav__link", has_text="Video Insights").first
     click_instantly(page, sidebar_link, site_url + "videos/", built_site, "videos/")
     page.get_by_role("button", name=f"Play video: {VIDEOS[1][1]}").click()
-    expect(player_of(page, 1)).to_have_attribute("src", f"https://www.youtube-nocookie.com/embed/{VIDEOS[1][0]}?autoplay=1")
+    expect(player_of(page, 1)).to_have_attribute("src", f"https://www.youtube-nocookie.com/embed/{VIDEOS[1][0]}?autoplay=1&playsinline=1")
     assert page.watch.console_errors == []
 
 
@@ -79,7 +79,7 @@ def test_a_player_deep_linked_from_the_videos_index_plays(page, site_url):
     page.get_by_role("link", name=VIDEOS[3][1]).click()
     page.wait_for_url(site_url + "videos/#infrastructure-and-gpu-challenges")
     page.get_by_role("button", name=f"Play video: {VIDEOS[3][1]}").click()
-    expect(player_of(page, 3)).to_have_attribute("src", f"https://www.youtube-nocookie.com/embed/{VIDEOS[3][0]}?autoplay=1")
+    expect(player_of(page, 3)).to_have_attribute("src", f"https://www.youtube-nocookie.com/embed/{VIDEOS[3][0]}?autoplay=1&playsinline=1")
 
 
 def test_without_javascript_each_video_is_a_working_link(browser, site_url):

@@ -8,6 +8,7 @@ from html import unescape
 import pytest
 from mkdocs.exceptions import Abort
 
+from support.safety import elements
 from support.sites import build_project, build_site, main_content, warnings_of
 
 TITLES = [
@@ -27,11 +28,8 @@ def site(tmp_path_factory):
 def test_the_four_videos_are_facades_titled_by_their_headings(site):
     html = main_content((site / "videos/index.html").read_text("utf-8"))
     assert "<iframe" not in html and "youtube.com/embed" not in html
-    facades = re.findall(
-        r'<figure class="postkit-video" data-title="([^"]+)" id="[^"]+"><a class="postkit-video__facade" href="([^"]+)"', html
-    )
-    assert [unescape(title) for title, _ in facades] == TITLES
-    assert [unescape(href) for _, href in facades] == [
+    assert [figure["data-title"] for figure in elements(html, "figure")] == TITLES
+    assert [link["href"] for link in elements(html, "a") if link.get("class") == "postkit-video__facade"] == [
         "https://www.youtube.com/watch?v=v-zudK5KnWY",
         "https://www.youtube.com/watch?v=SBV5VTQrlDs",
         "https://www.youtube.com/watch?v=4zGIRsnrTk8",
@@ -140,21 +138,31 @@ def test_the_plugin_switched_off_leaves_pages_alone(tmp_path):
 
 def test_a_bad_embed_names_the_file_and_line_and_fails_strict(tmp_path, caplog):
     pages = {
-        "index.md": '---\ndescription: front matter shifts the lines\n---\n\n# Home\n\n<iframe src="https://youtub.com/embed/v-zudK5KnWY"></iframe>\n'
+        "index.md": '---\ndescription: front matter shifts the lines\n---\n\n# Home\n\n<iframe src="https://www.youtube.com/embed/v-zudK5"></iframe>\n'
     }
     with pytest.raises(Abort):
         build_site(tmp_path, pages, "nav: [index.md]\n", strict=True)
     assert warnings_of(caplog) == [
-        "postkit: index.md:7: 'youtub.com' is not a video host postkit knows ('https://youtub.com/embed/v-zudK5KnWY'); "
-        "use a youtube.com, youtu.be or vimeo.com address, or the path of a video file in docs/."
+        "postkit: index.md:7: 'v-zudK5' in 'https://www.youtube.com/embed/v-zudK5' is not a YouTube video id (11 letters, digits, - or _); "
+        "copy the link again from YouTube's Share button."
     ]
 
 
+def test_a_frame_of_another_site_is_left_as_written_unless_the_site_wants_none(tmp_path, caplog):
+    form = '<iframe src="https://forms.example/embed?a=1&amp;b=2" width="540" title="Newsletter">Loading…</iframe>'
+    pages = {"index.md": f"# Home\n\n{form}\n"}
+    html = (build_site(tmp_path / "keep", pages, "nav: [index.md]\n", strict=True) / "index.html").read_text("utf-8")
+    assert form in html and warnings_of(caplog) == []
+    with pytest.raises(Abort):
+        build_site(tmp_path / "link", pages, "nav: [index.md]\nmarkdown_extensions:\n  - postkit.video:\n      frames: link\n", strict=True)
+    assert [w[:60] for w in warnings_of(caplog)] == ["postkit: index.md:3: the <iframe> 'https://forms.example/emb"]
+
+
 def test_without_strict_the_page_still_builds_with_a_safe_link(tmp_path, caplog):
-    pages = {"index.md": '# Home\n\n<iframe src="https://youtub.com/embed/v-zudK5KnWY"></iframe>\n'}
+    pages = {"index.md": '# Home\n\n<iframe src="https://www.youtube.com/embed/v-zudK5"></iframe>\n'}
     html = (build_site(tmp_path, pages, "nav: [index.md]\n") / "index.html").read_text("utf-8")
     assert "<iframe" not in main_content(html)
-    assert '<a class="postkit-video-fallback" href="https://youtub.com/embed/v-zudK5KnWY">Home</a>' in html
+    assert '<a class="postkit-video-fallback" href="https://www.youtube.com/embed/v-zudK5">Home</a>' in html
     assert len(warnings_of(caplog)) == 1
 
 
@@ -167,8 +175,8 @@ def test_local_files_are_linked_from_the_built_page_and_checked(tmp_path, caplog
     }
     site = build_site(tmp_path, pages, "nav: [index.md, guide/intro.md]\n")
     html = (site / "guide/intro/index.html").read_text("utf-8")
-    assert '<source src="../../media/clip.mp4" type="video/mp4">' in html
-    assert 'poster="../../media/clip.png"' in html
+    assert [source["src"] for source in elements(html, "source")] == ["../../media/clip.mp4"]
+    assert [video["poster"] for video in elements(html, "video")] == ["../../media/clip.png"]
     assert warnings_of(caplog) == [
         "postkit: guide/intro.md:7: the file '../media/gone.mp4' does not exist; put it in docs/ or fix the path (relative to this page)."
     ]

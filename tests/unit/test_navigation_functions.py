@@ -6,7 +6,6 @@ from postkit.anchors import slugify, unique
 from postkit.navigation import (
     Part,
     VideoLink,
-    find_videos,
     insert_after_title,
     number_parts,
     position_html,
@@ -66,25 +65,6 @@ def test_position_goes_right_after_the_title():
     assert insert_after_title("<h1>T</h1>", "") == "<h1>T</h1>"
 
 
-def test_a_video_under_its_own_heading_is_reached_through_the_heading():
-    html = (
-        '<h2 id="key-lessons">Key Lessons<a class="headerlink" href="#key-lessons">&para;</a></h2>\n'
-        + FIGURE.format(title="Key Lessons", id="video-key-lessons")
-        + '<h2 id="other">Other</h2><p>text</p>'
-        + FIGURE.format(title="Why &amp; how", id="video-why-how")
-    )
-    assert find_videos(html) == [
-        VideoLink("Key Lessons", "key-lessons", in_toc=True, section="key-lessons"),
-        VideoLink("Why & how", "video-why-how", in_toc=False, section="other"),
-    ]
-
-
-def test_a_heading_with_another_title_does_not_stand_for_the_video():
-    html = '<h2 id="talks">Talks</h2>' + FIGURE.format(title="Keynote", id="video-keynote")
-    assert find_videos(html) == [VideoLink("Keynote", "video-keynote", in_toc=False, section="talks")]
-    assert find_videos(FIGURE.format(title="Alone", id="video-alone")) == [VideoLink("Alone", "video-alone", in_toc=False, section="")]
-
-
 def test_videos_index_is_golden():
     entries = [
         ("../videos/", "Video Insights", "Part 3 of 5", VideoLink("Key Lessons", "key-lessons", True)),
@@ -122,18 +102,3 @@ def test_slugify_matches_the_toc_extension(title, slug):
 def test_unique_numbers_repeats_like_the_toc_extension():
     taken = {"intro"}
     assert [unique(s, taken) for s in ("intro", "intro", "other", "intro")] == ["intro_1", "intro_2", "other", "intro_3"]
-
-
-def test_only_the_video_right_under_a_heading_is_reached_through_it():
-    html = (
-        '<h2 id="demo">Demo</h2>\n'
-        + FIGURE.format(title="Demo", id="video-demo")
-        + FIGURE.format(title="Demo", id="video-demo_1")
-        + '<h3 id="more">More</h3><p>text</p>\n'
-        + FIGURE.format(title="More", id="video-more")
-    )
-    assert find_videos(html) == [
-        VideoLink("Demo", "demo", in_toc=True, section="demo"),
-        VideoLink("Demo", "video-demo_1", in_toc=False, section="demo"),
-        VideoLink("More", "video-more", in_toc=False, section="more"),  # text stands between
-    ]

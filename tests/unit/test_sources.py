@@ -25,7 +25,7 @@ ID = "v-zudK5KnWY"
 def test_every_youtube_form_becomes_the_same_nocookie_player(url):
     video = parse_video(url)
     assert (video.provider, video.id) == ("youtube", ID)
-    assert video.embed_url == f"https://www.youtube-nocookie.com/embed/{ID}?autoplay=1"
+    assert video.embed_url == f"https://www.youtube-nocookie.com/embed/{ID}?autoplay=1&playsinline=1"
     assert video.watch_url == f"https://www.youtube.com/watch?v={ID}"
     assert video.aspect == (16, 9)
 
@@ -124,7 +124,7 @@ def test_every_player_is_on_an_allowed_host():
         (f"https://user:pw@www.youtube.com/embed/{ID}", {}, "must not carry a user name"),
         ("https://www.youtube.com/watch?v=short", {}, "is not a YouTube video id"),
         ("https://youtu.be/", {}, "is not a YouTube video id"),
-        ("https://www.youtube.com/channel/UC123", {}, "is not a link to one YouTube video"),
+        ("https://www.youtube.com/channel/UC123", {}, "is not a link to a YouTube video or playlist"),
         ("https://vimeo.com/channels/staffpicks", {}, "is not a link to one Vimeo video"),
         ("media/clip.txt", {}, "is neither a video address nor a video file"),
         (f"https://youtu.be/{ID}", {"colour": "red"}, "unknown option 'colour'"),

@@ -1,0 +1,130 @@
+"""The HTML postkit writes, built as ElementTree elements.
+
+Nothing here formats markup by hand: titles and addresses go into element
+text and attributes, and Python-Markdown's serializer escapes them, so no
+input can open or close an element. `&` is escaped here first, because that
+serializer leaves `&lt;` and other entity-like text as it is.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from markdown.serializers import to_html_string
+
+from .sources import Video, file_type, safe_link, shorten
+
+GENERIC_TITLES = {"", "youtube video player", "vimeo video player", "video", "youtube video", "video player"}
+
+
+def is_generic_title(title: str) -> bool:
+    """YouTube's embed code names every player alike; such a title says nothing."""
+    return title.strip().lower() in GENERIC_TITLES
+
+
+def title_of(video: Video) -> str:
+    return video.title or f"{video.provider_name} {video.kind}"
+
+
+def text(value: str) -> str:
+    """`value` as the serializer must receive it to write it back as the same text."""
+    return value.replace("&", "&amp;")
+
+
+def figure(video: Video, anchor: str, raw: bool = False) -> etree.Element:
+    """A `<figure>` holding the player of one valid video.
+
+    `raw`: for raw HTML, where MkDocs does not rewrite links, so every path is the served one.
+    """
+    element = etree.Element("figure", figure_attributes(video, anchor))
+    element.append(player(video, raw))
+    return element
+
+
+def figure_attributes(video: Video, anchor: str) -> dict[str, str]:
+    kind = " postkit-video--file" if video.provider == "file" else ""
+    return {"class": "postkit-video" + kind, "data-title": text(title_of(video)), "id": text(anchor)}
+
+
+def player(video: Video, raw: bool = False) -> etree.Element:
+    """The part of the figure that plays: a facade link, or a `<video>` for files."""
+    title = title_of(video)
+    if video.provider == "file":
+        return _file_player(video, title, raw)
+    link = etree.Element("a", {"class": "postkit-video__facade", "href": text(video.watch_url), "data-embed": text(video.embed_url)})
+    _set_aspect(link, video)
+    if video.poster:
+        etree.SubElement(
+            link,
+            "img",
+            {
+                "class": "postkit-video__poster",
+                "src": text(video.poster_url if raw and video.poster_url else video.poster),
+                "alt": "",
+                "loading": "lazy",
+                "decoding": "async",
+            },
+        )
+    # As few elements as can be styled (the play button is drawn by CSS): every page's
+    # search indexing parses each one. The space keeps title and host apart in text.
+    host = etree.SubElement(link, "span", {"class": "postkit-video__host"})
+    host.text = f"Watch on {video.provider_name}"
+    if len(link) > 1:
+        link[0].tail = text(title) + " "
+    else:
+        link.text = text(title) + " "
+    return link
+
+
+def _file_player(video: Video, title: str, raw: bool) -> etree.Element:
+    play = video.playback
+    attributes = {"class": "postkit-video__player", "preload": "none", "aria-label": text(title)}
+    for name, on in (("controls", play.controls), ("muted", play.muted), ("loop", play.loop), ("autoplay", play.autoplay)):
+        if on:
+            attributes[name] = name
+    if video.poster:
+        attributes["poster"] = text(video.poster_url or video.poster)
+    element = etree.Element("video", attributes)
+    _set_aspect(element, video)
+    served = video.file_url or video.id
+    address = served.split("#")[0]
+    if video.start or video.end:
+        address += f"#t={video.start}" + (f",{video.end}" if video.end else "")
+    etree.SubElement(element, "source", {"src": text(address), "type": file_type(video)})
+    download = etree.SubElement(element, "a", {"href": text(served if raw else video.id)})
+    download.text = text(f"Download the video: {title}")
+    return element
+
+
+def _set_aspect(element: etree.Element, video: Video) -> None:
+    if video.aspect != (16, 9):
+        # A custom property, so that the stylesheet can also cap tall players at the viewport's height.
+        element.set("style", f"--postkit-aspect: {video.aspect[0]} / {video.aspect[1]}")
+
+
+def fallback(url: str, label: str) -> etree.Element:
+    """An inline stand-in for an embed that cannot be a player: never a frame.
+
+    An https address stays a link (the reader can still follow it); anything
+    else is shown as text only, because its scheme may run script.
+    """
+    label = label if not is_generic_title(label) else "Video"
+    if safe_link(url):
+        element = etree.Element("a", {"class": "postkit-video-fallback", "href": text(url)})
+        element.text = text(label)
+        return element
+    element = etree.Element("span", {"class": "postkit-video-fallback"})
+    element.text = text(f"{label} (video unavailable")
+    if url:
+        element.text += ": "
+        code = etree.SubElement(element, "code")
+        code.text = text(shorten(url))
+        code.tail = ")"
+    else:
+        element.text += ")"
+    return element
+
+
+def to_html(element: etree.Element) -> str:
+    """Serialized for raw HTML: `'` escaped too, so it stays text inside any attribute it might land in."""
+    return to_html_string(element).replace("'", "&#39;")

@@ -1,0 +1,254 @@
+"""Frames in a piece of raw HTML, found the way a browser finds them.
+
+The standard library's `html.parser` reads the tags; a few of its internals are
+overridden where it departs from the HTML standard on points that decide what
+is live markup and what is text: comments (`<!-->`, `--!>`, unterminated ones),
+raw-text elements (`iframe` included, whose content is never markup), and the
+end of raw text (`</script` followed by a space, `/` or `>`). Python 3.13.4 and
+later fixed most of these in the standard library itself; the overrides keep
+3.11 and 3.12 in step.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+FRAME_TAGS = frozenset({"iframe", "frame", "embed", "object"})
+# Elements whose content is text to the browser (scripting enabled), so a frame there is not one.
+RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext")
+# Content that is never shown or fetched: frames inside stay as they are.
+INERT = frozenset({"template"})
+# Where a browser does show a frame, but a player has no place: it stays as written (or becomes a link).
+NO_PLAYER = frozenset({"pre", "code", "noscript"})
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"})
+# Elements that may hold only phrasing content: a <figure> cannot go inside them.
+PHRASING_ONLY = frozenset(
+    [
+        "p",
+        "span",
+        "a",
+        "em",
+        "strong",
+        "b",
+        "i",
+        "u",
+        "s",
+        "small",
+        "big",
+        "tt",
+        "code",
+        "pre",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "label",
+        "button",
+        "q",
+        "cite",
+        "abbr",
+        "dfn",
+        "sub",
+        "sup",
+        "mark",
+        "time",
+        "var",
+        "samp",
+        "kbd",
+        "bdi",
+        "bdo",
+        "ruby",
+        "rt",
+        "rp",
+        "data",
+        "output",
+        "legend",
+        "summary",
+        "caption",
+        "dt",
+        "font",
+        "strike",
+        "nobr",
+        "option",
+        "select",
+    ]
+)
+COMMENT_END = re.compile(r"--!?>")
+# A cheap filter: a source without any of these has no frame and changes no context.
+HINT = re.compile(r"<(?:i?frame|embed|object|/?template|script|style|textarea|title|xmp|noembed|noframes|plaintext)", re.IGNORECASE)
+
+
+@dataclass
+class Context:
+    """What one piece of raw HTML leaves open for the next (Markdown stashes a page's HTML in pieces):
+    a raw-text element such as `<textarea>` whose end tag comes later, and `<template>`s."""
+
+    raw_text: str | None = None
+    templates: int = 0
+
+
+@dataclass
+class Frame:
+    """One frame element: where it stands in the source, and what it says."""
+
+    tag: str
+    attributes: dict[str, str]
+    start: int  # offset of its `<`
+    end: int  # offset after its end tag (or its raw text, up to the end of the source)
+    start_tag: str  # the start tag as written
+    closed: bool  # its end tag was found
+    player_fits: bool  # no element around it (in this source) that cannot hold a <figure>
+    inert: bool  # inside <template>: never shown, never fetched
+    no_player: bool  # inside <pre>, <code> or <noscript>
+    depth: int  # elements of this source around it
+
+
+@dataclass
+class _Open:
+    tag: str
+    frame: Frame | None = None
+
+
+class FrameScanner(HTMLParser):
+    """Collects the frames of `source`; see `find_frames`."""
+
+    CDATA_CONTENT_ELEMENTS = RAW_TEXT  # type: ignore[misc]  # a Final in typeshed, a class attribute in fact
+
+    def __init__(self, source: str, context: Context | None = None) -> None:
+        super().__init__(convert_charrefs=True)
+        self.source = source
+        self.context = context if context is not None else Context()
+        self.frames: list[Frame] = []
+        self.stack: list[_Open] = []
+        self.open_frame: Frame | None = None
+        self.position = 0  # offset of the token being handled
+
+    def run(self) -> list[Frame]:
+        context = self.context
+        self.base = 0  # where reading starts: after the end of raw text left open before
+        if context.raw_text is not None:
+            end = re.compile(rf"</{context.raw_text}(?=[\t\n\f\r />])", re.IGNORECASE).search(self.source)
+            close = self.source.find(">", end.end()) if end else -1
+            if close < 0:
+                return []  # all of it is text
+            context.raw_text, self.base = None, close + 1
+        self.rawdata = self.source[self.base :] if self.base else self.source
+        self.goahead(True)
+        if self.open_frame is not None:  # no end tag: its raw text runs to the end
+            self.open_frame.end = len(self.source)
+        context.raw_text = self.cdata_elem
+        context.templates += sum(entry.tag == "template" for entry in self.stack)
+        return self.frames
+
+    def updatepos(self, i: int, j: int) -> int:
+        # The source is fed once, so `j` is an offset into it; lines are not needed.
+        self.position = self.base + j
+        return j
+
+    # Events.
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self.position
+        text = self.get_starttag_text() or ""
+        if tag in FRAME_TAGS:
+            attributes: dict[str, str] = {}
+            for name, value in attrs:
+                attributes.setdefault(name, value or "")  # the first of two counts, as in browsers
+            tags = {entry.tag for entry in self.stack}
+            frame = Frame(
+                tag,
+                attributes,
+                start,
+                start + len(text),
+                text,
+                closed=False,
+                player_fits=not (tags & PHRASING_ONLY),
+                inert=bool(tags & INERT) or self.context.templates > 0,
+                no_player=bool(tags & NO_PLAYER),
+                depth=len(self.stack),
+            )
+            self.frames.append(frame)
+            if tag == "iframe":
+                self.open_frame = frame
+        if tag not in VOID:
+            self.stack.append(_Open(tag))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # `<iframe/>` or `<div/>` opens the element all the same: the slash means nothing in HTML.
+        self.handle_starttag(tag, attrs)
+        if tag in RAW_TEXT:
+            self.set_cdata_mode(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index].tag == tag:
+                del self.stack[index:]
+                return
+        if tag == "template" and self.context.templates:
+            self.context.templates -= 1  # one opened in an earlier piece
+
+    # Where html.parser departs from the standard.
+
+    def set_cdata_mode(self, elem: str, *args: object, **kwargs: object) -> None:
+        self.cdata_elem = elem.lower()
+        if self.cdata_elem == "plaintext":
+            self.interesting = re.compile(r"(?!)")  # text to the end, whatever follows
+        else:
+            self.interesting = re.compile(rf"</{self.cdata_elem}(?=[\t\n\f\r />])", re.IGNORECASE)
+
+    def parse_endtag(self, i: int) -> int:
+        if self.cdata_elem is None:
+            return super().parse_endtag(i)
+        # Only called where `interesting` matched: `</name` and a delimiter.
+        close = self.rawdata.find(">", i + 2)
+        if close < 0:
+            return len(self.rawdata)  # a tag cut off by the end of the source: the raw text runs on
+        self.position = self.base + i
+        tag = self.cdata_elem
+        if self.open_frame is not None and tag == "iframe":
+            self.open_frame.end, self.open_frame.closed = close + 1, True
+            self.open_frame = None
+        self.handle_endtag(tag)
+        self.clear_cdata_mode()
+        return close + 1
+
+    def parse_comment(self, i: int, report: int = 1) -> int:
+        rawdata = self.rawdata
+        if rawdata.startswith("<!-->", i):
+            return i + 5
+        if rawdata.startswith("<!--->", i):
+            return i + 6
+        match = COMMENT_END.search(rawdata, i + 4)
+        return match.end() if match else len(rawdata)  # unterminated: a comment to the end
+
+    def parse_html_declaration(self, i: int) -> int:
+        if self.rawdata.startswith("<!--", i):
+            return self.parse_comment(i)
+        return self.parse_bogus_comment(i)  # `<!DOCTYPE …>`, `<![CDATA[…>` and the rest end at the first `>`
+
+    def parse_bogus_comment(self, i: int, report: int = 1) -> int:
+        close = self.rawdata.find(">", i + 2)
+        return close + 1 if close >= 0 else len(self.rawdata)
+
+    def parse_pi(self, i: int) -> int:
+        return self.parse_bogus_comment(i)  # `<?…>` is a bogus comment in HTML
+
+
+def find_frames(source: str, context: Context | None = None) -> list[Frame]:
+    """Every `iframe`, `frame`, `embed` and `object` of `source` that a browser would create, in order.
+
+    `context`, when given, is what earlier pieces of the page left open; it is updated for the next.
+    """
+    if (context is None or context.raw_text is None) and not HINT.search(source):
+        return []
+    return FrameScanner(source, context).run()
+
+
+def closes_iframe(source: str) -> bool:
+    """True for a string that is exactly an iframe's end tag (as Markdown stashes an inline `</iframe>`)."""
+    frames = FrameScanner("<iframe>" + source).run()
+    return frames[0].closed and frames[0].end == len(source) + len("<iframe>")

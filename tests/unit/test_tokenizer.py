@@ -1,0 +1,100 @@
+"""`find_frames` reads raw HTML as a browser does: what is a live frame, and where it ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from postkit.video.tokenizer import Context, closes_iframe, find_frames
+
+
+@pytest.mark.parametrize(
+    ("tag", "attributes"),
+    [
+        ('<iframe src="https://a" title="T"></iframe>', {"src": "https://a", "title": "T"}),
+        ("<IFRAME SRC='https://a' Title=T allowfullscreen>", {"src": "https://a", "title": "T", "allowfullscreen": ""}),
+        ('<iframe\n  src = "https://a?x=1&amp;y=2"\n  title="a &gt; b">', {"src": "https://a?x=1&y=2", "title": "a > b"}),
+        ('<iframe title="a > b" src="https://a">', {"title": "a > b", "src": "https://a"}),  # `>` inside quotes
+        ('<iframe src="https://a" src="javascript:alert(1)">', {"src": "https://a"}),  # the first one counts, as in browsers
+        ('<iframe/src="https://a"/>', {"src": "https://a"}),
+        ("<iframe>", {}),
+    ],
+)
+def test_attributes_are_read_as_a_browser_reads_them(tag, attributes):
+    assert [frame.attributes for frame in find_frames(tag)] == [attributes]
+
+
+def sources_of(html: str) -> list[str]:
+    return [frame.attributes.get("src", "") for frame in find_frames(html)]
+
+
+@pytest.mark.parametrize(
+    ("html", "live"),
+    [
+        ("no tag at all", []),
+        ("<!-- <iframe src=a></iframe> -->", []),
+        ("<!--> <iframe src=a></iframe> -->", ["a"]),  # `<!-->` is a whole (empty) comment
+        ("<!---> <iframe src=a></iframe>", ["a"]),
+        ("<!-- x --!> <iframe src=a></iframe>", ["a"]),  # `--!>` ends a comment too
+        ("<!-- never closed <iframe src=a></iframe>", []),
+        ("<script>'<iframe src=a>'</script><iframe src=b>", ["b"]),
+        ("<script>x</script x><iframe src=b>", ["b"]),  # an end tag may carry attributes
+        ("<script-x><iframe src=a></iframe></script-x>", ["a"]),  # not a script
+        ("<style>a{}</style ><iframe src=b></iframe>", ["b"]),
+        ("<textarea><iframe src=a></textarea><iframe src=b>", ["b"]),
+        ("<title><iframe src=a></title>", []),
+        ('<div title="<!--" data-x="<script>"><iframe src=a></iframe></div>', ["a"]),  # markup inside quotes is a value
+        ('<div title="x <iframe src=a></iframe>', []),  # an unterminated quote runs to the end
+        ("<div x=<iframe src=a></iframe>", []),  # `<iframe` is an unquoted value
+        ("<a <iframe src=a></iframe>", []),  # an attribute name
+        ("< iframe src=a></iframe>", []),  # text
+        ('<iframe src=a title="</iframe><iframe src=b>"></iframe>', ["a"]),  # a quoted end tag is a value
+        ("<iframe src=a><iframe src=b></iframe>", ["a"]),  # an iframe's content is text
+        ("<iframe src=a/><iframe src=b></iframe>", ["a/"]),  # `/>` does not close it
+        ("<![CDATA[ <iframe src=a> ]]>", []),  # a bogus comment up to the first `>`
+        ("<?php <iframe src=a> ?>", []),
+        ("<!DOCTYPE html><iframe src=a>", ["a"]),
+        ("<object data=a><embed src=b></object>", ["", "b"]),
+    ],
+)
+def test_only_live_frames_are_found(html, live):
+    assert sources_of(html) == live
+
+
+def test_a_frame_ends_with_its_end_tag_or_at_the_end_of_the_source():
+    html = '<iframe src=a title="</iframe>">text</iframe>after'
+    (frame,) = find_frames(html)
+    assert html[frame.start : frame.end] == '<iframe src=a title="</iframe>">text</iframe>' and frame.closed
+    (open_frame,) = find_frames("<p><iframe src=a><script>alert(1)</script>")
+    assert open_frame.end == len("<p><iframe src=a><script>alert(1)</script>") and not open_frame.closed
+
+
+def test_context_decides_whether_a_player_fits():
+    (in_p,) = find_frames("<p>Watch <iframe src=a></iframe></p>")
+    (in_div,) = find_frames("<div><iframe src=a></iframe></div>")
+    (in_template,) = find_frames("<template><iframe src=a></iframe></template>")
+    (in_pre,) = find_frames("<pre><iframe src=a></iframe></pre>")
+    assert not in_p.player_fits and in_div.player_fits and in_div.depth == 1
+    assert in_template.inert and not in_pre.inert and in_pre.no_player
+
+
+def test_closes_iframe():
+    assert closes_iframe("</iframe>") and closes_iframe("</IFRAME >")
+    assert not closes_iframe("</iframe>x") and not closes_iframe("<b>") and not closes_iframe("</div>")
+
+
+def test_context_carries_raw_text_and_templates_from_one_piece_to_the_next():
+    context = Context()
+    assert find_frames("<textarea>", context) == [] and context.raw_text == "textarea"
+    assert find_frames("<iframe src=a></iframe>", context) == []  # still the textarea's text
+    assert sources_of_in("</textarea><iframe src=b>", context) == ["b"] and context.raw_text == "iframe"
+    context = Context()
+    find_frames("<template>", context)
+    (inert,) = find_frames("<iframe src=a></iframe>", context)
+    assert inert.inert
+    find_frames("</template>", context)
+    (live,) = find_frames("<iframe src=b></iframe>", context)
+    assert not live.inert and context.templates == 0
+
+
+def sources_of_in(html: str, context: Context) -> list[str]:
+    return [frame.attributes.get("src", "") for frame in find_frames(html, context)]
