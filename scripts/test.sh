@@ -17,6 +17,21 @@ if [ ! -x "$CHROMIUM" ]; then
 fi
 
 scripts/setup.sh -r requirements-test.txt
+# The sdists of the pinned Markdown and pymdown-extensions, whose own test inputs
+# tests/unit/test_transparency.py renders with and without postkit (versions read
+# from requirements.txt so that they cannot drift; downloaded once).
+sdists=()
+for project in markdown pymdown-extensions; do
+  pin="$(grep -iE "^${project}==" requirements.txt | sed -E 's/[[:space:]]*(#.*)?$//' || true)"
+  [ -n "$pin" ] || { echo "error: requirements.txt pins no version of $project" >&2; exit 1; }
+  version="${pin#*==}"
+  if [ ! -f ".cache/sdists/${project//-/_}-$version.tar.gz" ] && [ ! -f ".cache/sdists/$project-$version.tar.gz" ]; then
+    sdists+=("$pin")
+  fi
+done
+if [ "${#sdists[@]}" -gt 0 ]; then
+  .venv/bin/python -m pip download --quiet --no-deps --no-binary :all: "${sdists[@]}" -d .cache/sdists
+fi
 if [ -f tests/audit/package.json ]; then
   npm ci --prefix tests/audit --no-audit --no-fund --loglevel=error
 fi
