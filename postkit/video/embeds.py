@@ -140,11 +140,21 @@ class EmbedTreeprocessor(Treeprocessor):
         """The raw HTML of one text (or tail): frames in it become players or links."""
         slot: str = getattr(owner, attribute)
         matches = list(HTML_PLACEHOLDER_RE.finditer(slot))
+        entries = [self.entry(int(match[1])) for match in matches]
+        # For each piece, the next one that is `</iframe>` (Markdown stashes inline tags one by one).
+        next_end: list[int | None] = [None] * len(matches)
+        following = None
+        for index in range(len(matches) - 1, -1, -1):
+            next_end[index] = following
+            entry = entries[index]
+            if entry is not None and entry.startswith("</") and closes_iframe(entry):
+                following = index
         cuts: list[tuple[int, int]] = []  # spans of `slot` to drop (an inline iframe's text and end tag)
-        for position, match in enumerate(matches):
-            number = int(match[1])
-            entry = self.stash[number] if number < len(self.stash) else None
-            if not isinstance(entry, str):
+        index = 0
+        while index < len(matches):
+            match, entry, position = matches[index], entries[index], index
+            index += 1
+            if entry is None:
                 continue
             frames = find_frames(entry, self.context)
             roles = [self.role(frame.tag, frame.attributes, frame) for frame in frames]
@@ -155,8 +165,10 @@ class EmbedTreeprocessor(Treeprocessor):
             first = frames[0]
             whole = len(frames) == 1 and not entry[: first.start].strip() and not entry[first.end :].strip()
             end = match
-            if whole and not first.closed and first.tag == "iframe":  # `<iframe …>` alone: Markdown's inline HTML
-                end = next((m for m in matches[position + 1 :] if self.entry_closes_iframe(int(m[1]))), match)
+            closing = next_end[position]
+            if whole and not first.closed and first.tag == "iframe" and closing is not None:
+                end = matches[closing]  # `<iframe …>` … `</iframe>`: what stands between is its text
+                index = closing + 1
             alone = attribute == "text" and not len(owner) and not (slot[: match.start()] + slot[end.end() :]).strip()
             if whole and roles[0] == "video" and alone and self.holds_figure(container) and container in self.parents:
                 src, title = first.attributes.get("src", ""), first.attributes.get("title")
@@ -165,7 +177,7 @@ class EmbedTreeprocessor(Treeprocessor):
                 self.replace(container, video, src, title or "", container if container.tag == "p" else None, None)
                 return
             unwrapped = alone and container.tag == "p" and self.md.postprocessors["raw_html"].isblocklevel(entry)  # type: ignore[attr-defined]
-            self.stash[number] = self.rewrite(entry, frames, roles, unwrapped)
+            self.stash[int(match[1])] = self.rewrite(entry, frames, roles, unwrapped)
             if end is not match:
                 self.stash[int(end[1])] = ""
                 cuts.append((match.end(), end.start()))
@@ -175,6 +187,11 @@ class EmbedTreeprocessor(Treeprocessor):
                 pieces.append(slot[last:start])
                 last = stop
             setattr(owner, attribute, "".join(pieces) + slot[last:])
+
+    def entry(self, number: int) -> str | None:
+        """A piece of raw HTML from Markdown's stash (None for what md_in_html keeps as elements)."""
+        entry = self.stash[number] if number < len(self.stash) else None
+        return entry if isinstance(entry, str) else None
 
     def failed_block(self, paragraph: etree.Element) -> None:
         """A `/// video` that pymdownx left as text: its options were not valid YAML."""
@@ -309,10 +326,6 @@ class EmbedTreeprocessor(Treeprocessor):
 
     def holds_figure(self, container: etree.Element) -> bool:
         return container.tag == "p" or container.tag in FLOW
-
-    def entry_closes_iframe(self, number: int) -> bool:
-        entry = self.stash[number] if number < len(self.stash) else None
-        return isinstance(entry, str) and closes_iframe(entry)
 
     def heading_ids_to_come(self, root: etree.Element) -> set[str]:
         """The ids `toc` will give headings that look like video anchors, so that a heading keeps its id."""

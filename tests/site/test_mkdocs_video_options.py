@@ -34,7 +34,11 @@ def test_the_defaults_of_mkdocs_video_are_accepted_silently(tmp_path, caplog):
 
 @pytest.mark.parametrize(
     ("option", "advice"),
-    [("is_video: true", "picks the player from each address"), ("video_type: webm", "from its name"), ("css_style: {width: 50%}", "style .postkit-video")],
+    [
+        ("is_video: true", "picks the player from each address"),
+        ("video_type: webm", "from its name"),
+        ("css_style: {width: 50%}", "style .postkit-video"),
+    ],
 )
 def test_an_option_without_equivalent_is_one_warning_that_says_what_to_do(tmp_path, caplog, option, advice):
     with pytest.raises(Abort):

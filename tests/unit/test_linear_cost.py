@@ -55,6 +55,8 @@ VIDEO_BLOCK_OPTION = re.compile(r"^( +)(?:title|start|end|aspect|poster):", re.M
 
 def baseline_text(text: str) -> str:
     return VIDEO_BLOCK_OPTION.sub(r"\1type:", VIDEO_BLOCK_START.sub(r"\1note", text))
+
+
 SIZES = (10_000, 100_000, 1_000_000)
 REPEATS = (3, 2, 1)  # best of, per size: the small sizes are the noisy ones
 GROWTH_BOUND = 3.0  # per 10x step, relative to Markdown's own growth; quadratic is 10
@@ -210,6 +212,10 @@ SHAPES = [
         SMALLER,
     ),
     Shape("many-inline-iframes", lambda n: repeat(f"{INLINE_IFRAME}\n\n", n), SMALLER),
+    # One paragraph of inline start tags with no end tag: each looked for its end tag among all the others once.
+    Shape("inline-iframe-starts-without-end", lambda n: repeat(f'<iframe src="https://www.youtube.com/embed/{ID}"> ', n, "Text "), SMALLER),
+    # Headings whose slug looks like a video anchor: `toc`'s id for each is worked out in advance.
+    Shape("headings-like-video-anchors", lambda n: "".join(f"## Video {i}\n\ntext\n\n" for i in range(max(1, n // 20)))),
     Shape("many-images-in-sentences", lambda n: repeat(f"See {IMAGE} here.\n\n", n), SMALLER),
     # Videos inside containers, many times over.
     Shape("iframes-in-list-items", lambda n: repeat(f"- {IFRAME}\n- {INLINE_IFRAME}\n\n", n), SMALLER),
@@ -366,7 +372,8 @@ def measure(shape: Shape, sizes: tuple[int, ...] | None = None, repeats: tuple[i
         counter = stack.enter_context(quiet_warnings())
         for index, (size, runs) in enumerate(zip(sizes, repeats[: len(sizes)], strict=True)):
             text = shape(size)
-            without = best(runs, lambda text=baseline_text(text): convert_time(BASELINE_EXTENSIONS, text))
+            baseline = baseline_text(text)
+            without = best(runs, lambda baseline=baseline: convert_time(BASELINE_EXTENSIONS, baseline))
             limit = None
             if stop_early:
                 if index == 0:
