@@ -102,13 +102,18 @@ def _set_aspect(element: etree.Element, video: Video) -> None:
         element.set("style", f"--postkit-aspect: {video.aspect[0]} / {video.aspect[1]}")
 
 
-def fallback(url: str, label: str) -> etree.Element:
+def fallback(url: str, label: str, in_link: bool = False) -> etree.Element:
     """An inline stand-in for an embed that cannot be a player: never a frame.
 
     An https address stays a link (the reader can still follow it); anything
-    else is shown as text only, because its scheme may run script.
+    else is shown as text only, because its scheme may run script. Inside a
+    link (`in_link`), only the label: links do not nest.
     """
     label = label if not is_generic_title(label) else "Video"
+    if in_link:
+        element = etree.Element("span", {"class": "postkit-video-fallback"})
+        element.text = text(label)
+        return element
     if safe_link(url):
         element = etree.Element("a", {"class": "postkit-video-fallback", "href": text(url)})
         element.text = text(label)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from markdown import Markdown
 from markdown.extensions.footnotes import NBSP_PLACEHOLDER
-from markdown.extensions.toc import render_inner_html, strip_tags
+from markdown.extensions.toc import remove_fnrefs, render_inner_html, strip_tags
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
@@ -121,7 +121,8 @@ class EmbedTreeprocessor(Treeprocessor):
             f"put ![{self.mark}](…) on a line of its own",
             url,
         )
-        self.put(image, elements.fallback(url, title or "Video"))
+        # Inside a link, a link of its own would nest links: the address is shown as text instead.
+        self.put(image, elements.fallback(url, title or "Video", in_link=self.inside_link(parent)))
 
     def place_frame_element(self, parent: etree.Element, frame: etree.Element) -> None:
         """A frame that `md_in_html` made an element of."""
@@ -324,6 +325,13 @@ class EmbedTreeprocessor(Treeprocessor):
         under_heading = under_heading and self.heading is not None and self.heading_title() == title
         self.state.placed.append(Placed(title, anchor, in_tree, self.heading, under_heading))
 
+    def inside_link(self, element: etree.Element) -> bool:
+        while element is not None:
+            if element.tag == "a":
+                return True
+            element = self.parents.get(element, (None, 0))[0]  # type: ignore[assignment]
+        return False
+
     def holds_figure(self, container: etree.Element) -> bool:
         return container.tag == "p" or container.tag in FLOW
 
@@ -347,7 +355,7 @@ class EmbedTreeprocessor(Treeprocessor):
             return ""
         if heading not in self.heading_titles:
             label = heading.get("data-toc-label")
-            html = label if label is not None else render_inner_html(heading, self.md)
+            html = label if label is not None else render_inner_html(remove_fnrefs(heading), self.md)
             self.heading_titles[heading] = clean_text(unescape(strip_tags(html)))
         return self.heading_titles[heading]
 
