@@ -43,7 +43,6 @@ class Placed:
 
     title: str
     anchor: str
-    in_tree: bool  # False when written into raw HTML (its id is unseen by `toc`)
     heading: etree.Element | None  # the nearest heading above
     under_heading: bool  # the heading stands right above it with the same title
 
@@ -105,7 +104,7 @@ class EmbedTreeprocessor(Treeprocessor):
         anchor = self.unique(self.extension.anchor(elements.title_of(video)))
         figure.attrib.update(elements.figure_attributes(video, anchor))
         figure.insert(0, elements.player(video))
-        self.placed(video, anchor, in_tree=True, under_heading=False)
+        self.placed(video, anchor, figure)
 
     def place_image(self, parent: etree.Element, image: etree.Element) -> None:
         url, title = image.get("src") or "", image.get("title")
@@ -243,7 +242,7 @@ class EmbedTreeprocessor(Treeprocessor):
                 else:
                     anchor = self.unique(self.extension.anchor(elements.title_of(video)))
                     pieces.append(elements.to_html(elements.figure(video, anchor, raw=True)))
-                    self.placed(video, anchor, in_tree=False, under_heading=False)
+                    self.placed(video, anchor, None)
             elif role == "video":
                 self.extension.warn(
                     f"the <iframe> {shorten(src)!r} is inside a sentence or a heading, where a player cannot go, so it became a link; "
@@ -291,7 +290,6 @@ class EmbedTreeprocessor(Treeprocessor):
             return
         anchor = self.unique(self.extension.anchor(elements.title_of(video)))
         figure = elements.figure(video, anchor)
-        under_heading = False
         if figure_at is None:
             container.append(figure)
         elif len(figure_at) > 1 and figure_at.tag == "p":  # a footnote's paragraph keeps its link back
@@ -303,10 +301,7 @@ class EmbedTreeprocessor(Treeprocessor):
             figure_at.text = None
         else:
             self.put(figure_at, figure)
-            parent, index = self.parents[figure]
-            previous = parent[index - 1] if index else None
-            under_heading = previous is not None and previous is self.heading and not (previous.tail or "").strip()
-        self.placed(video, anchor, in_tree=True, under_heading=under_heading)
+        self.placed(video, anchor, figure)
 
     def shifted(self, parent: etree.Element, index: int) -> None:
         """After an insertion at `index`, the positions the walk noted for later siblings move by one."""
@@ -320,10 +315,15 @@ class EmbedTreeprocessor(Treeprocessor):
         parent[index] = new
         self.parents[new] = (parent, index)
 
-    def placed(self, video: Video, anchor: str, in_tree: bool, under_heading: bool) -> None:
+    def placed(self, video: Video, anchor: str, figure: etree.Element | None) -> None:
+        """Note a video put on the page (`figure`: its element, None when written into raw HTML)."""
         title = elements.title_of(video)
-        under_heading = under_heading and self.heading is not None and self.heading_title() == title
-        self.state.placed.append(Placed(title, anchor, in_tree, self.heading, under_heading))
+        parent, index = self.parents.get(figure, (None, 0)) if figure is not None else (None, 0)
+        previous = parent[index - 1] if parent is not None and index else None
+        under_heading = (
+            previous is not None and previous is self.heading and not (previous.tail or "").strip() and self.heading_title() == title
+        )
+        self.state.placed.append(Placed(title, anchor, self.heading, under_heading))
 
     def inside_link(self, element: etree.Element) -> bool:
         while element is not None:

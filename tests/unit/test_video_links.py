@@ -75,3 +75,8 @@ def test_ten_thousand_videos_of_one_title_get_distinct_anchors():
     links, _ = links_and_toc("".join(f'![type:video]({KEY} "Same")\n\n' for _ in range(2000)))
     anchors = [link.anchor for link in links]
     assert len(set(anchors)) == 2000 and anchors[:3] == ["video-same", "video-same_1", "video-same_2"]
+
+
+def test_a_block_right_under_its_heading_is_reached_through_it_too():
+    links, toc = links_and_toc("## Demo\n\n/// video | https://youtu.be/v-zudK5KnWY\n///\n")
+    assert links == [VideoLink("Demo", "demo", in_toc=True, section="demo")] and toc == [(2, "demo", "Demo")]
