@@ -50,11 +50,12 @@ POSTKIT_EXTENSIONS = ["postkit.video", *BASELINE_EXTENSIONS]
 # options: pymdownx Blocks itself is super-linear in the number of blocks on a page (it maps the
 # whole tree for each one: 300 `/// note` blocks take 0.05 s, 3,000 take 2 s), and that is its cost, not postkit's.
 VIDEO_BLOCK_START = re.compile(r"^( {0,3}/{3,} *)video\b", re.MULTILINE)
-VIDEO_BLOCK_OPTION = re.compile(r"^( +)(?:title|start|end|aspect|poster):", re.MULTILINE)
+VIDEO_BLOCK_OPTION = re.compile(r"^( +)(?:title|start|end|aspect|poster):(.*)$", re.MULTILINE)
 
 
 def baseline_text(text: str) -> str:
-    return VIDEO_BLOCK_OPTION.sub(r"\1type:", VIDEO_BLOCK_START.sub(r"\1note", text))
+    # A valid option of `/// note` (so that the block stays a block), the value kept for YAML to read.
+    return VIDEO_BLOCK_OPTION.sub(r"\1attrs: {}  #\2", VIDEO_BLOCK_START.sub(r"\1note", text))
 
 
 SIZES = (10_000, 100_000, 1_000_000)
