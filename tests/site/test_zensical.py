@@ -85,3 +85,22 @@ def test_under_zensical_a_click_plays_the_video(zensical_site, browser):
         page.wait_for_timeout(200)
         assert page.watch.third_party == ["https://www.youtube-nocookie.com/embed/4zGIRsnrTk8?autoplay=1&playsinline=1"]
         context.close()
+
+
+def test_under_zensical_a_video_without_its_own_heading_is_in_the_table_of_contents(tmp_path):
+    """The TOC entry is written by the Markdown extension (md.toc_tokens), which Zensical reads too."""
+    zensical = shutil.which("zensical") or str(ZENSICAL)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Z\nsite_url: http://127.0.0.1/\ntheme: {name: material, variant: classic}\nmarkdown_extensions: [toc, postkit.video]\n",
+        "utf-8",
+    )
+    (tmp_path / "docs" / "index.md").write_text('# Home\n\n## Talks\n\n![type:video](https://youtu.be/v-zudK5KnWY "Keynote")\n', "utf-8")
+    result = subprocess.run([zensical, "build", "-f", "mkdocs.yml", "--clean"], cwd=tmp_path, capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (tmp_path / "site" / "index.html").read_text("utf-8")
+    toc = html[html.index('data-md-component="toc"') :]
+    assert [link["href"] for link in elements(toc, "a") if link.get("class", "").startswith("md-nav__link")][:2] == [
+        "#talks",
+        "#video-keynote",
+    ]
