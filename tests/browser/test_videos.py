@@ -129,3 +129,23 @@ def test_a_poster_lies_under_the_title_on_screen_and_is_left_out_of_print(browse
 
 
 POSTER = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="9"><rect width="16" height="9" fill="#8a8"/></svg>'
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 700}, {"width": 390, "height": 844}, {"width": 844, "height": 390}])
+def test_a_tall_player_never_exceeds_the_window_and_keeps_its_shape(browser, tmp_path, viewport):
+    page_markdown = "# Shorts\n\n![type:video](https://www.youtube.com/shorts/v-zudK5KnWY)\n"
+    site = build_site(tmp_path, {"index.md": page_markdown})
+    with StaticServer(site, free_port()) as url:
+        page = watched_page(browser.new_context(viewport=viewport))
+        page.goto(url)
+        facade = page.get_by_role("button", name="Play video: Shorts")
+        expect(facade).to_be_visible()
+        box = facade.bounding_box()
+        assert box is not None and box["height"] <= viewport["height"], (box, viewport)
+        assert abs(box["width"] / box["height"] - 9 / 16) < 0.02, box
+        facade.click()
+        player = page.locator("iframe.postkit-video__player")
+        expect(player).to_have_attribute("src", "https://www.youtube-nocookie.com/embed/v-zudK5KnWY?autoplay=1&playsinline=1")
+        played = player.bounding_box()
+        assert played is not None and played["height"] <= viewport["height"] and abs(played["width"] / played["height"] - 9 / 16) < 0.02
+        page.context.close()
