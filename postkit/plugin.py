@@ -47,11 +47,7 @@ class PostkitConfig(base.Config):
 # Plugin option -> the `postkit.video` option it sets.
 EXTENSION_OPTIONS = {"anchor_prefix": "anchor_prefix", "video_toc": "toc", "mark": "mark"}
 EXTENSION_OPTIONS |= {f"video_{name}": name for name in ("muted", "loop", "controls", "autoplay")}
-MKDOCS_VIDEO_DEFAULTS = {
-    "is_video": False,
-    "video_type": "mp4",
-    "css_style": {"position": "relative", "width": "100%", "height": "22.172vw"},
-}
+# mkdocs-video's options without an equivalent: what to do when one is set away from its default.
 MKDOCS_VIDEO_ADVICE = {
     "is_video": "postkit picks the player from each address (a file such as .mp4 plays in <video>, YouTube and Vimeo in their players); remove it",
     "video_type": "postkit takes each file's type from its name (.mp4, .webm, .ogv, .mov); remove it",
@@ -63,9 +59,12 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        self.video = _install_video_extension(config, self._extension_settings())
-        for name, default in MKDOCS_VIDEO_DEFAULTS.items():
-            if self.config[name] != default:
+        defaults = PostkitConfig()
+        defaults.load_dict({})
+        defaults.validate()
+        self.video = _install_video_extension(config, self._extension_settings(defaults))
+        for name in MKDOCS_VIDEO_ADVICE:
+            if self.config[name] != defaults[name]:
                 log.warning(f"the option '{name}' of mkdocs-video has no equivalent in postkit: {MKDOCS_VIDEO_ADVICE[name]} (mkdocs.yml).")
         css, js = ASSETS
         if css not in config.extra_css:
@@ -75,12 +74,9 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
         self.videos: dict[str, list[navigation.VideoLink]] = {}
         return config
 
-    def _extension_settings(self) -> dict[str, Any]:
+    def _extension_settings(self, defaults: PostkitConfig) -> dict[str, Any]:
         """Plugin options set away from their defaults that belong to the Markdown extension
         (where Zensical reads them too); others keep what `markdown_extensions` says."""
-        defaults = PostkitConfig()
-        defaults.load_dict({})
-        defaults.validate()
         return {
             extension_name: self.config[name] for name, extension_name in EXTENSION_OPTIONS.items() if self.config[name] != defaults[name]
         }

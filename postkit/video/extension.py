@@ -29,8 +29,11 @@ from pymdownx.blocks.block import Block, type_any
 
 from ..anchors import slugify
 from ..navigation import VideoLink
+from .elements import is_generic_title
+from .embeds import EmbedTreeprocessor, Placed
 from .locate import SourceLocator
 from .sources import OPTIONS, Playback, Video, VideoError, parse_video, shorten
+from .toc import VideoToc
 
 # Under `mkdocs.` so that MkDocs counts these warnings and `--strict` fails.
 log = logging.getLogger("mkdocs.plugins.postkit")
@@ -63,7 +66,7 @@ class DocumentState:
 
     locator: SourceLocator = field(default_factory=SourceLocator)
     blocks: dict[etree.Element, PendingBlock] = field(default_factory=dict)
-    placed: list[Any] = field(default_factory=list)  # embeds.Placed, in page order
+    placed: list[Placed] = field(default_factory=list)  # in page order
     links: list[VideoLink] = field(default_factory=list)  # set once the TOC is built
     warnings: int = 0
 
@@ -87,9 +90,6 @@ class VideoExtension(BlocksExtension):
         self.state = DocumentState()
 
     def extendMarkdown(self, md: Markdown) -> None:
-        from .embeds import EmbedTreeprocessor
-        from .toc import VideoToc
-
         had_slash = "/" in md.ESCAPED_CHARS
         super().extendMarkdown(md)
         md.registerExtension(self)
@@ -127,8 +127,6 @@ class VideoExtension(BlocksExtension):
 
     def build(self, url: str, heading: str, needle: str, **options: Any) -> Video | None:
         """A checked `Video`, or None after a warning."""
-        from .elements import is_generic_title
-
         title = options.pop("title", None)
         if title is None or (isinstance(title, str) and is_generic_title(title)):
             title = heading or None

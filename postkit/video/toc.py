@@ -41,7 +41,7 @@ class VideoToc(Treeprocessor):
             siblings = parent["children"] if parent is not None else tokens
             level = min(6, parent["level"] + 1) if parent is not None else 2
             name = escape(placed.title)  # token names are HTML, printed as they are by themes
-            entry = {"level": level, "id": placed.anchor, "name": name, "html": name, "data-toc-label": "", "children": []}
+            entry: dict[str, Any] = {"level": level, "id": placed.anchor, "name": name, "html": name, "data-toc-label": "", "children": []}
             # The nearest heading above: the video comes before that heading's subsections.
             siblings.insert(filed.get(section, 0), entry)
             filed[section] = filed.get(section, 0) + 1

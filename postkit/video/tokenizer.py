@@ -25,57 +25,8 @@ NO_PLAYER = frozenset({"pre", "code", "noscript"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"})
 # Elements that may hold only phrasing content: a <figure> cannot go inside them.
 PHRASING_ONLY = frozenset(
-    [
-        "p",
-        "span",
-        "a",
-        "em",
-        "strong",
-        "b",
-        "i",
-        "u",
-        "s",
-        "small",
-        "big",
-        "tt",
-        "code",
-        "pre",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "label",
-        "button",
-        "q",
-        "cite",
-        "abbr",
-        "dfn",
-        "sub",
-        "sup",
-        "mark",
-        "time",
-        "var",
-        "samp",
-        "kbd",
-        "bdi",
-        "bdo",
-        "ruby",
-        "rt",
-        "rp",
-        "data",
-        "output",
-        "legend",
-        "summary",
-        "caption",
-        "dt",
-        "font",
-        "strike",
-        "nobr",
-        "option",
-        "select",
-    ]
+    "p span a em strong b i u s small big tt code pre h1 h2 h3 h4 h5 h6 label button q cite abbr dfn sub sup mark "  # noqa: SIM905
+    "time var samp kbd bdi bdo ruby rt rp data output legend summary caption dt font strike nobr option select".split()
 )
 COMMENT_END = re.compile(r"--!?>")
 # A cheap filter: a source without any of these has no frame and changes no context.
@@ -107,12 +58,6 @@ class Frame:
     depth: int  # elements of this source around it
 
 
-@dataclass
-class _Open:
-    tag: str
-    frame: Frame | None = None
-
-
 class FrameScanner(HTMLParser):
     """Collects the frames of `source`; see `find_frames`."""
 
@@ -123,7 +68,7 @@ class FrameScanner(HTMLParser):
         self.source = source
         self.context = context if context is not None else Context()
         self.frames: list[Frame] = []
-        self.stack: list[_Open] = []
+        self.stack: list[str] = []  # the elements open around the current token
         self.open_frame: Frame | None = None
         self.position = 0  # offset of the token being handled
 
@@ -141,7 +86,7 @@ class FrameScanner(HTMLParser):
         if self.open_frame is not None:  # no end tag: its raw text runs to the end
             self.open_frame.end = len(self.source)
         context.raw_text = self.cdata_elem
-        context.templates += sum(entry.tag == "template" for entry in self.stack)
+        context.templates += self.stack.count("template")
         return self.frames
 
     def updatepos(self, i: int, j: int) -> int:
@@ -158,7 +103,7 @@ class FrameScanner(HTMLParser):
             attributes: dict[str, str] = {}
             for name, value in attrs:
                 attributes.setdefault(name, value or "")  # the first of two counts, as in browsers
-            tags = {entry.tag for entry in self.stack}
+            tags = set(self.stack)
             frame = Frame(
                 tag,
                 attributes,
@@ -175,7 +120,7 @@ class FrameScanner(HTMLParser):
             if tag == "iframe":
                 self.open_frame = frame
         if tag not in VOID:
-            self.stack.append(_Open(tag))
+            self.stack.append(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # `<iframe/>` or `<div/>` opens the element all the same: the slash means nothing in HTML.
@@ -185,7 +130,7 @@ class FrameScanner(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         for index in range(len(self.stack) - 1, -1, -1):
-            if self.stack[index].tag == tag:
+            if self.stack[index] == tag:
                 del self.stack[index:]
                 return
         if tag == "template" and self.context.templates:
