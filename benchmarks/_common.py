@@ -55,7 +55,7 @@ def without_postkit(config: dict) -> dict:
     """The project's config with every trace of postkit removed (its plugin, extension and assets)."""
     config = dict(config)
     config["plugins"] = [p for p in config.get("plugins", []) if _name(p) != "postkit"]
-    config["markdown_extensions"] = [e for e in config.get("markdown_extensions", []) if _name(e) != "postkit.video"]
+    config["markdown_extensions"] = [e for e in config.get("markdown_extensions", []) if _name(e) != "mkdocs_postkit.video"]
     for key in ("extra_css", "extra_javascript"):
         config[key] = [a for a in config.get(key, []) if "postkit" not in str(a)]
     return config

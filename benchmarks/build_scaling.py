@@ -81,7 +81,7 @@ def write_site(root: Path, pages: int, variant: str) -> Path:
     (root / "docs" / "index.md").write_text("# Synthetic site\n\nStart with [page 0](section-00/page-0000.md).\n", "utf-8")
     project = load_project_config()
     theme = {k: v for k, v in project["theme"].items() if k != "custom_dir"}  # Material as the project sets it up
-    extensions = [e for e in project["markdown_extensions"] if e != "postkit.video"]
+    extensions = [e for e in project["markdown_extensions"] if e != "mkdocs_postkit.video"]
     plugins = ["search"] + {POSTKIT: ["postkit"], PLAIN: [], MKDOCS_VIDEO: ["mkdocs-video"]}[variant]
     config = {
         "site_name": f"Synthetic {pages} pages",
@@ -236,19 +236,19 @@ def report(results: list[dict], repeats: int) -> str:
 
 # postkit's entry points (module, owner, name); time spent in each is measured with nested calls included.
 PROFILED = [
-    ("postkit.plugin", "PostkitPlugin", "on_page_markdown"),
-    ("postkit.plugin", "PostkitPlugin", "on_page_content"),
-    ("postkit.plugin", "PostkitPlugin", "_videos_index"),
-    ("postkit.plugin", "PostkitPlugin", "on_config"),
-    ("postkit.plugin", "PostkitPlugin", "on_files"),
-    ("postkit.plugin", "PostkitPlugin", "on_nav"),
-    ("postkit.plugin", None, "_front_matter_lines"),
-    ("postkit.navigation", None, "reading_minutes"),
-    ("postkit.video.extension", "SourceLines", "run"),
-    ("postkit.video.extension", "VideoBlock", "on_create"),
-    ("postkit.video.embeds", "EmbedTreeprocessor", "run"),
-    ("postkit.video.toc", "VideoToc", "run"),
-    ("postkit.video.extension", "VideoExtension", "extendMarkdown"),
+    ("mkdocs_postkit.engines.mkdocs", "PostkitPlugin", "on_page_markdown"),
+    ("mkdocs_postkit.engines.mkdocs", "PostkitPlugin", "on_page_content"),
+    ("mkdocs_postkit.engines.mkdocs", "PostkitPlugin", "_videos_index"),
+    ("mkdocs_postkit.engines.mkdocs", "PostkitPlugin", "on_config"),
+    ("mkdocs_postkit.engines.mkdocs", "PostkitPlugin", "on_files"),
+    ("mkdocs_postkit.engines.mkdocs", "PostkitPlugin", "on_nav"),
+    ("mkdocs_postkit.engines.mkdocs", None, "_front_matter_lines"),
+    ("mkdocs_postkit.navigation", None, "reading_minutes"),
+    ("mkdocs_postkit.video.extension", "SourceLines", "run"),
+    ("mkdocs_postkit.video.extension", "VideoBlock", "on_create"),
+    ("mkdocs_postkit.video.embeds", "EmbedTreeprocessor", "run"),
+    ("mkdocs_postkit.video.toc", "VideoToc", "run"),
+    ("mkdocs_postkit.video.extension", "VideoExtension", "extendMarkdown"),
 ]
 
 
@@ -287,8 +287,8 @@ def profile(pages: int, workdir: Path) -> str:
         module = importlib.import_module(module_name)
         owner = getattr(module, owner_name) if owner_name else module
         setattr(owner, name, timed(getattr(owner, name), f"{owner_name or module_name.split('.')[-1]}.{name}"))
-    navigation = importlib.import_module("postkit.navigation")
-    plugin = importlib.import_module("postkit.plugin")
+    navigation = importlib.import_module("mkdocs_postkit.navigation")
+    plugin = importlib.import_module("mkdocs_postkit.engines.mkdocs")
     plugin.navigation = navigation  # the plugin calls navigation.* through the module: the wrappers apply
 
     for name in ("_populate_page", "_build_page"):  # MkDocs' own work on the generated page

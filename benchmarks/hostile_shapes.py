@@ -1,9 +1,9 @@
-"""CPU time of `postkit.video` on adversarial pages, against Markdown alone on the same text.
+"""CPU time of `mkdocs_postkit.video` on adversarial pages, against Markdown alone on the same text.
 
 The shapes, sizes, extensions and measurements are those of
 tests/unit/test_linear_cost.py (imported from there, so the table shows exactly
 what the test asserts on): every shape at three sizes a factor of 10 apart,
-rendered with a fresh `markdown.Markdown` with and without `postkit.video`.
+rendered with a fresh `markdown.Markdown` with and without `mkdocs_postkit.video`.
 "ratio" is with / without at that size; "growth" is postkit's growth from the
 previous size divided by Markdown's own growth (1 is linear, 10 quadratic); the
 test fails a shape whose growth exceeds 3, or whose ratio at the largest size

@@ -13,7 +13,7 @@ from support.instant import click_instantly
 from support.server import StaticServer, free_port
 from support.sites import build_site
 
-ASSETS = Path(__file__).parents[2] / "postkit" / "assets"
+ASSETS = Path(__file__).parents[2] / "mkdocs_postkit" / "assets"
 VIDEOS = [
     ("v-zudK5KnWY", "Key Lessons from LLM Training"),
     ("SBV5VTQrlDs", "Why We're Building Foundation Models at Genentech"),

@@ -36,16 +36,21 @@ def test_the_wheel_holds_the_package_its_assets_and_the_entry_point(foreign):
     with zipfile.ZipFile(foreign.install.wheel) as wheel:
         names = set(wheel.namelist())
         entry_points = next(wheel.read(n).decode() for n in names if n.endswith(".dist-info/entry_points.txt"))
-    for name in ("postkit/__init__.py", "postkit/plugin.py", "postkit/video/__init__.py", "postkit/py.typed"):
+    for name in (
+        "mkdocs_postkit/__init__.py",
+        "mkdocs_postkit/engines/mkdocs.py",
+        "mkdocs_postkit/video/__init__.py",
+        "mkdocs_postkit/py.typed",
+    ):
         assert name in names, name
-    assert {"postkit/assets/postkit.css", "postkit/assets/postkit.js"} <= names
-    assert "[mkdocs.plugins]" in entry_points and "postkit = postkit.plugin:PostkitPlugin" in entry_points
+    assert {"mkdocs_postkit/assets/postkit.css", "mkdocs_postkit/assets/postkit.js"} <= names
+    assert "[mkdocs.plugins]" in entry_points and "postkit = mkdocs_postkit.engines.mkdocs:PostkitPlugin" in entry_points
 
 
 def test_the_wheels_postkit_shadows_the_editable_one(foreign):
     install = foreign.install
     assert inside(install.seen["postkit"], install.target), install.seen
-    assert install.seen["entry_points"] == [["postkit.plugin:PostkitPlugin", str(install.target)]], install.seen
+    assert install.seen["entry_points"] == [["mkdocs_postkit.engines.mkdocs:PostkitPlugin", str(install.target)]], install.seen
     assert not inside(install.seen_without["postkit"], install.target), install.seen_without
 
 
@@ -54,9 +59,9 @@ def test_each_build_imported_postkit_only_from_the_wheel(foreign, name):
     build = foreign.builds[name]
     assert build.probe is not None, f"the build wrote no record of its imports (it did not exit normally)\n{build.log()}"
     modules = build.probe["modules"]
-    assert "postkit.plugin" in modules, modules
+    assert "mkdocs_postkit.engines.mkdocs" in modules, modules
     assert all(inside(path, foreign.install.target) for path in modules.values()), modules
-    assert build.probe["entry_points"] == [["postkit.plugin:PostkitPlugin", str(foreign.install.target)]]
+    assert build.probe["entry_points"] == [["mkdocs_postkit.engines.mkdocs:PostkitPlugin", str(foreign.install.target)]]
 
 
 @pytest.mark.parametrize("name", SITES)

@@ -154,7 +154,9 @@ def test_a_frame_of_another_site_is_left_as_written_unless_the_site_wants_none(t
     html = (build_site(tmp_path / "keep", pages, "nav: [index.md]\n", strict=True) / "index.html").read_text("utf-8")
     assert form in html and warnings_of(caplog) == []
     with pytest.raises(Abort):
-        build_site(tmp_path / "link", pages, "nav: [index.md]\nmarkdown_extensions:\n  - postkit.video:\n      frames: link\n", strict=True)
+        build_site(
+            tmp_path / "link", pages, "nav: [index.md]\nmarkdown_extensions:\n  - mkdocs_postkit.video:\n      frames: link\n", strict=True
+        )
     assert [w[:60] for w in warnings_of(caplog)] == ["postkit: index.md:3: the <iframe> 'https://forms.example/emb"]
 
 
@@ -190,7 +192,7 @@ def test_the_plugin_ships_its_assets_to_sites_without_them(tmp_path):
 
 
 def test_extension_settings_in_mkdocs_yml_are_kept(tmp_path):
-    config = NAV + "markdown_extensions:\n  - postkit.video:\n      anchor_prefix: clip-\n"
+    config = NAV + "markdown_extensions:\n  - mkdocs_postkit.video:\n      anchor_prefix: clip-\n"
     html = (build_site(tmp_path, VIDEO_PAGES, config) / "talks/index.html").read_text("utf-8")
     assert 'id="clip-keynote"' in html
 

@@ -1,6 +1,6 @@
 """The same mkdocs.yml built by Zensical, which runs Markdown extensions but skips MkDocs plugins.
 
-The embeds live in the `postkit.video` Markdown extension and the assets come
+The embeds live in the `mkdocs_postkit.video` Markdown extension and the assets come
 from the theme folder, so the four videos render and play there too.
 """
 
@@ -55,7 +55,9 @@ def test_zensical_renders_the_four_videos_as_the_same_facades(zensical_site):
     assert "<iframe" not in content
     assert [figure["data-title"] for figure in elements(content, "figure")] == TITLES
     assert 'src="../assets/postkit/postkit.js"' in html and 'href="../assets/postkit/postkit.css"' in html
-    assert (site / "assets/postkit/postkit.js").read_bytes() == (Path(__file__).parents[2] / "postkit/assets/postkit.js").read_bytes()
+    assert (site / "assets/postkit/postkit.js").read_bytes() == (
+        Path(__file__).parents[2] / "mkdocs_postkit/assets/postkit.js"
+    ).read_bytes()
 
 
 def test_under_zensical_the_navigation_is_intact_without_the_plugin(zensical_site):
@@ -92,7 +94,7 @@ def test_under_zensical_a_video_without_its_own_heading_is_in_the_table_of_conte
     zensical = shutil.which("zensical") or str(ZENSICAL)
     (tmp_path / "docs").mkdir()
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: Z\nsite_url: http://127.0.0.1/\ntheme: {name: material, variant: classic}\nmarkdown_extensions: [toc, postkit.video]\n",
+        "site_name: Z\nsite_url: http://127.0.0.1/\ntheme: {name: material, variant: classic}\nmarkdown_extensions: [toc, mkdocs_postkit.video]\n",
         "utf-8",
     )
     (tmp_path / "docs" / "index.md").write_text('# Home\n\n## Talks\n\n![type:video](https://youtu.be/v-zudK5KnWY "Keynote")\n', "utf-8")

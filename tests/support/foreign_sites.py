@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable  # the venv's python when the tests run from it (.venv/bin/python -m pytest, scripts/test.sh)
 VIDEO_IDS = ("v-zudK5KnWY", "SBV5VTQrlDs", "4zGIRsnrTk8", "eIj_DNemEyg")
 NOCOOKIE = "https://www.youtube-nocookie.com/embed/"
-SOURCES = ("pyproject.toml", "README.md", "postkit")  # what the wheel is built from
+SOURCES = ("pyproject.toml", "README.md", "mkdocs_postkit")  # what the wheel is built from
 BUILD_TIMEOUT = 30.0  # a small site builds in 2-5 s, all of them at once in about 10 s on 2 cores
 
 # Imported at start-up by every Python that has the probe folder on its path; writes what it imported at exit.
@@ -56,7 +56,7 @@ def _postkit_probe():
         return
     from importlib.metadata import entry_points
 
-    modules = {name: getattr(module, "__file__", None) for name, module in list(sys.modules.items()) if name.split(".")[0] == "postkit"}
+    modules = {name: getattr(module, "__file__", None) for name, module in list(sys.modules.items()) if name.split(".")[0] == "mkdocs_postkit"}
     points = [[e.value, str(e.dist.locate_file(""))] for e in entry_points(group="mkdocs.plugins") if e.name == "postkit"]
     with open(target, "w", encoding="utf-8") as out:
         json.dump({"modules": modules, "entry_points": points}, out)
@@ -68,12 +68,12 @@ atexit.register(_postkit_probe)
 # What MkDocs does to find and load the plugin, run with the builds' PYTHONPATH.
 WHICH_POSTKIT = """\
 import importlib.metadata as m, inspect, json
-import postkit
+import mkdocs_postkit
 from mkdocs.plugins import get_plugins
 points = [e for e in m.entry_points(group="mkdocs.plugins") if e.name == "postkit"]
 plugin = get_plugins()["postkit"].load()
 print(json.dumps({
-    "postkit": postkit.__file__,
+    "postkit": mkdocs_postkit.__file__,
     "entry_points": [[e.value, str(e.dist.locate_file(""))] for e in points],
     "plugin_class_file": inspect.getfile(plugin),
     "version": m.version("mkdocs-postkit"),
@@ -134,7 +134,9 @@ def install_wheel(tmp: Path) -> WheelInstall:
     target = tmp / "wheel-site"
     done = _run([PYTHON, "-m", "pip", "install", "--no-deps", "--no-index", "--target", str(target), str(wheels[0])], tmp)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert (target / "postkit" / "plugin.py").is_file() and (target / "postkit" / "assets" / "postkit.js").is_file()
+    assert (target / "mkdocs_postkit" / "engines" / "mkdocs.py").is_file() and (
+        target / "mkdocs_postkit" / "assets" / "postkit.js"
+    ).is_file()
     probe = tmp / "probe"
     probe.mkdir()
     (probe / "sitecustomize.py").write_text(PROBE, "utf-8")
@@ -147,7 +149,7 @@ def install_wheel(tmp: Path) -> WheelInstall:
     seen, without = install.seen, install.seen_without
     # With the builds' PYTHONPATH: the module, the one entry point MkDocs sees, and the class it loads are the wheel's.
     assert inside(seen["postkit"], target), seen
-    assert seen["entry_points"] == [["postkit.plugin:PostkitPlugin", str(target)]], seen
+    assert seen["entry_points"] == [["mkdocs_postkit.engines.mkdocs:PostkitPlugin", str(target)]], seen
     assert inside(seen["plugin_class_file"], target), seen
     # Without it, the same check finds the editable install: so it does tell the two apart.
     assert not inside(without["postkit"], target) and not inside(without["plugin_class_file"], target), without

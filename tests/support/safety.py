@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
-from postkit.video.sources import PLAYER_HOSTS, is_first_party
+from mkdocs_postkit.video.sources import PLAYER_HOSTS, is_first_party
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "path"}
 URL_ATTRIBUTES = {"href", "src", "poster", "data-embed", "action", "formaction", "data", "srcset", "xlink:href"}

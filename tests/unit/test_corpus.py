@@ -18,7 +18,7 @@ import pytest
 import yaml
 from mkdocs.exceptions import Abort
 
-from postkit.video import VideoExtension
+from mkdocs_postkit.video import VideoExtension
 from support.safety import FRAGMENT_TAGS, assert_safe_fragment, assert_safe_page, read
 from support.sites import build_site, main_content, warnings_of
 
@@ -40,7 +40,7 @@ EXTENSIONS = [
 CONFIGS = {"pymdownx.tabbed": {"alternate_style": True}}
 MKDOCS_EXTENSIONS = "markdown_extensions:\n" + "".join(f"  - {name}\n" for name in EXTENSIONS if name != "pymdownx.emoji")
 MKDOCS_EXTENSIONS += (
-    "  - pymdownx.tabbed:\n      alternate_style: true\n  - postkit.video:\n      frames: link\nplugins: [search, postkit]\n"
+    "  - pymdownx.tabbed:\n      alternate_style: true\n  - mkdocs_postkit.video:\n      frames: link\nplugins: [search, postkit]\n"
 )
 SENTINEL = "Sentinel paragraph, after the case."
 

@@ -1,8 +1,8 @@
-"""`postkit.video` costs time linear in its input, whatever the input.
+"""`mkdocs_postkit.video` costs time linear in its input, whatever the input.
 
 Each SHAPE is an adversarial page, built at three sizes a factor of 10 apart
 (about 10 KB, 100 KB and 1 MB). Every size is rendered twice, each time with a
-fresh `markdown.Markdown`: with `postkit.video` and with the same extensions
+fresh `markdown.Markdown`: with `mkdocs_postkit.video` and with the same extensions
 but without it (the baseline: Python-Markdown's own cost on the same text).
 Only CPU time (see CLOCK) of `convert` is measured, best of a few
 repeats at the smaller sizes, and no absolute time is ever asserted, only ratios:
@@ -45,7 +45,7 @@ import pytest
 
 # `tables` beyond the extensions the brief of these checks named: without it a "table" holding iframes is a paragraph.
 BASELINE_EXTENSIONS = ["toc", "attr_list", "admonition", "pymdownx.superfences", "tables", "pymdownx.blocks.admonition"]
-POSTKIT_EXTENSIONS = ["postkit.video", *BASELINE_EXTENSIONS]
+POSTKIT_EXTENSIONS = ["mkdocs_postkit.video", *BASELINE_EXTENSIONS]
 # The baseline renders `/// video` blocks as pymdownx's own `/// note` blocks with the same number of
 # options: pymdownx Blocks itself is super-linear in the number of blocks on a page (it maps the
 # whole tree for each one: 300 `/// note` blocks take 0.05 s, 3,000 take 2 s), and that is its cost, not postkit's.

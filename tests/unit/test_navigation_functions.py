@@ -2,8 +2,8 @@
 
 import pytest
 
-from postkit.anchors import slugify, unique
-from postkit.navigation import (
+from mkdocs_postkit.anchors import slugify, unique
+from mkdocs_postkit.navigation import (
     Part,
     VideoLink,
     insert_after_title,

@@ -1,8 +1,8 @@
-"""URL forms, times and options of `postkit.video.sources`: the pure validation layer."""
+"""URL forms, times and options of `mkdocs_postkit.video.sources`: the pure validation layer."""
 
 import pytest
 
-from postkit.video.sources import PLAYER_HOSTS, VideoError, parse_aspect, parse_time, parse_video
+from mkdocs_postkit.video.sources import PLAYER_HOSTS, VideoError, parse_aspect, parse_time, parse_video
 
 ID = "v-zudK5KnWY"
 

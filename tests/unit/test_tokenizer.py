@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from postkit.video.tokenizer import Context, closes_iframe, find_frames
+from mkdocs_postkit.video.tokenizer import Context, closes_iframe, find_frames
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,9 @@
-"""Transparency: `postkit.video` changes nothing in Markdown that does not use it.
+"""Transparency: `mkdocs_postkit.video` changes nothing in Markdown that does not use it.
 
 The Markdown inputs of Python-Markdown's and pymdown-extensions' own test suites,
 read with `tarfile` from the sdists of the versions pinned in requirements.txt
 (scripts/test.sh downloads them into .cache/sdists), must render byte-identically
-with and without `postkit.video` (listed last, and listed first), and postkit
+with and without `mkdocs_postkit.video` (listed last, and listed first), and postkit
 must log no warning for them.
 
 Inputs are (a) the suites' data files (Python-Markdown's legacy `tests/**/*.txt`,
@@ -48,7 +48,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 SDISTS = ROOT / ".cache" / "sdists"
 REQUIREMENTS = ROOT / "requirements.txt"
-POSTKIT = "postkit.video"
+POSTKIT = "mkdocs_postkit.video"
 # What a typical MkDocs Material site loads besides postkit.
 BROAD = ("extra", "toc", "admonition", "pymdownx.superfences", "pymdownx.tabbed", "pymdownx.details")
 # About 80% of what the pinned sdists hold (measured: Markdown 3.11.3, 100 data files + 789 strings in
@@ -58,7 +58,7 @@ FLOORS = {
     "pymdown-extensions": {"data file": 90, "module string": 650, "total": 740},
 }
 PER_INPUT_SECONDS = 5.0  # one render of one input, with postkit: catches runaway regexes
-POSITIONS = ("last", "first")  # where postkit.video is listed among the extensions
+POSITIONS = ("last", "first")  # where mkdocs_postkit.video is listed among the extensions
 SHOWN = 5  # differing inputs shown in full in a failure
 DIFF_LINES = 24
 
@@ -86,7 +86,7 @@ class Setup:
         return cls(tuple(extensions), dumps(configs), dumps(options), (configs, options))
 
     def kwargs(self, postkit: str = "") -> dict[str, Any]:
-        """Markdown's arguments, with `postkit.video` listed "first", "last" or not at all ("")."""
+        """Markdown's arguments, with `mkdocs_postkit.video` listed "first", "last" or not at all ("")."""
         configs, options = copy.deepcopy(self.objects) if self.objects else ({}, {})
         extensions: list[Any] = [e.create() if isinstance(e, Instance) else e for e in self.extensions]
         extensions = [POSTKIT, *extensions] if postkit == "first" else [*extensions, POSTKIT] if postkit == "last" else extensions
@@ -575,7 +575,7 @@ def test_inputs_render_identically_with_and_without_postkit(project):
                 counts["comparisons"] += 1
                 with_ = render(item.text, setup, position)
                 slowest = max(slowest, (with_.seconds, item.where))
-                where = f"[{setup.label()}, postkit.video {position}]"
+                where = f"[{setup.label()}, mkdocs_postkit.video {position}]"
                 found = problems.setdefault(item.where, [])
                 if with_.html is None:
                     kinds[f"raises only with postkit: {with_.error}"] += 1
@@ -601,7 +601,7 @@ def test_inputs_render_identically_with_and_without_postkit(project):
         ]
         pytest.fail(
             f"{len(differing)} of {len(collect(project))} test inputs of {project} ({sum(kinds.values())} of {counts['comparisons']} "
-            f"renders) are not the same with postkit.video:\n{summary}\nThe first {len(shown)}:\n\n" + "\n".join(shown),
+            f"renders) are not the same with mkdocs_postkit.video:\n{summary}\nThe first {len(shown)}:\n\n" + "\n".join(shown),
             pytrace=False,
         )
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import markdown
 
-from postkit.navigation import VideoLink
-from postkit.video import VideoExtension
+from mkdocs_postkit.navigation import VideoLink
+from mkdocs_postkit.video import VideoExtension
 
 KEY, OTHER = "https://youtu.be/v-zudK5KnWY", "https://youtu.be/SBV5VTQrlDs"
 

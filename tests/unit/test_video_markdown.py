@@ -1,4 +1,4 @@
-"""Markdown in, HTML out: every input form of `postkit.video`, against golden files.
+"""Markdown in, HTML out: every input form of `mkdocs_postkit.video`, against golden files.
 
 Each `golden/NAME.md` renders to `golden/NAME.html`; the warnings it must log
 are in `golden/NAME.warnings` (absent: none). A NAME ending in `_frames_link`
@@ -15,11 +15,11 @@ from pathlib import Path
 import markdown
 import pytest
 
-from postkit.video import VideoExtension
+from mkdocs_postkit.video import VideoExtension
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p.stem for p in GOLDEN.glob("*.md"))
-EXTENSIONS = ["postkit.video", "toc", "attr_list", "pymdownx.superfences"]
+EXTENSIONS = ["mkdocs_postkit.video", "toc", "attr_list", "pymdownx.superfences"]
 
 
 def render(text: str, **config) -> str:

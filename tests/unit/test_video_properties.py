@@ -1,4 +1,4 @@
-"""Properties of `postkit.video` over generated input (hypothesis), control characters included.
+"""Properties of `mkdocs_postkit.video` over generated input (hypothesis), control characters included.
 
 Whatever the title, caption, URL or option, in whichever syntax and container,
 the output parses to only the elements and attributes postkit and Markdown
@@ -18,12 +18,12 @@ import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from postkit.video import VideoExtension
-from postkit.video.sources import PLAYER_HOSTS, is_video_address
+from mkdocs_postkit.video import VideoExtension
+from mkdocs_postkit.video.sources import PLAYER_HOSTS, is_video_address
 from support.safety import FRAGMENT_TAGS, assert_safe_fragment, assert_safe_page, read
 from support.sites import build_site
 
-SCRIPT_JS = Path(__file__).parents[2] / "postkit" / "assets" / "postkit.js"
+SCRIPT_JS = Path(__file__).parents[2] / "mkdocs_postkit" / "assets" / "postkit.js"
 EXTENSIONS = ["toc", "attr_list", "admonition", "def_list", "footnotes", "md_in_html", "tables", "pymdownx.superfences"]
 
 # Markup characters are drawn often, so that escaping is exercised in most examples.
@@ -140,7 +140,7 @@ def test_whole_pages_of_a_real_site(tmp_path_factory, pages):
         tag = f'<iframe src="{escape(url)}" title="{escape(title)}"></iframe>'
         image = "![type:video]({} {})".format(re.sub(r"[\s()<>]", "", url), json.dumps(" ".join(title.split()).replace('"', "")))
         files[f"p{number}.md"] = f"# Page {number}\n\n## {escape(title)}\n\n{container.format(tag)}\n\n{container.format(image)}\n"
-    config = "markdown_extensions:\n" + "".join(f"  - {name}\n" for name in EXTENSIONS) + "  - postkit.video:\n      frames: link\n"
+    config = "markdown_extensions:\n" + "".join(f"  - {name}\n" for name in EXTENSIONS) + "  - mkdocs_postkit.video:\n      frames: link\n"
     site = build_site(tmp_path_factory.mktemp("site"), files, config=config + "plugins: [search, postkit]\n")
     baseline = (site / "baseline" / "index.html").read_text("utf-8")
     for number in range(len(pages)):

@@ -1,1 +1,1 @@
-../../../postkit/assets/postkit.js
+../../../mkdocs_postkit/assets/postkit.js

@@ -1,6 +1,6 @@
 """Private, accessible click-to-play video embeds, as a Python-Markdown extension.
 
-Use it as `markdown_extensions: [postkit.video]` (Zensical) or through the
+Use it as `markdown_extensions: [mkdocs_postkit.video]` (Zensical) or through the
 `postkit` MkDocs plugin, which also adds the page path to warnings.
 """
 

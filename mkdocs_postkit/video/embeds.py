@@ -265,7 +265,7 @@ class EmbedTreeprocessor(Treeprocessor):
         else:
             self.extension.warn(
                 f"the <{tag}> {shorten(src)!r} shows content from outside this site, which this site does not allow (frames: link), "
-                "so a link stands in its place; remove it, or set the postkit.video option frames: keep",
+                "so a link stands in its place; remove it, or set the mkdocs_postkit.video option frames: keep",
                 needle or src,
             )
         return elements.fallback(src, title)

@@ -15,9 +15,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import navigation
-from .video import VideoExtension
-from .video.extension import PageContext
+from .. import navigation
+from ..video import VideoExtension
+from ..video.extension import PageContext
 
 log = get_plugin_logger(__name__)
 ASSETS = ("assets/postkit/postkit.css", "assets/postkit/postkit.js")
@@ -44,7 +44,7 @@ class PostkitConfig(base.Config):
     css_style = c.Type(dict, default={"position": "relative", "width": "100%", "height": "22.172vw"})
 
 
-# Plugin option -> the `postkit.video` option it sets.
+# Plugin option -> the `mkdocs_postkit.video` option it sets.
 EXTENSION_OPTIONS = {"anchor_prefix": "anchor_prefix", "video_toc": "toc", "mark": "mark"}
 EXTENSION_OPTIONS |= {f"video_{name}": name for name in ("muted", "loop", "controls", "autoplay")}
 # mkdocs-video's options without an equivalent: what to do when one is set away from its default.
@@ -86,7 +86,7 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
             return files
         for path in ASSETS:
             if files.get_file_from_path(path) is None:  # the theme may already ship them
-                content = package_files("postkit").joinpath("assets", posixpath.basename(path)).read_text("utf-8")
+                content = package_files("mkdocs_postkit").joinpath("assets", posixpath.basename(path)).read_text("utf-8")
                 files.append(File.generated(config, path, content=content))
         self.index_file = None
         if self.config.videos_index:
@@ -146,7 +146,7 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
 def _install_video_extension(config: MkDocsConfig, settings: dict[str, Any]) -> VideoExtension:
     """One `VideoExtension` instance for all pages, so the plugin can tell it which page it is on.
 
-    `mkdocs.yml` may name `postkit.video` itself (Zensical needs that); the
+    `mkdocs.yml` may name `mkdocs_postkit.video` itself (Zensical needs that); the
     name is replaced by an instance with the same settings, and the plugin's.
     """
     extensions = config.markdown_extensions
@@ -154,9 +154,9 @@ def _install_video_extension(config: MkDocsConfig, settings: dict[str, Any]) -> 
         if isinstance(extension, VideoExtension):
             extension.setConfigs(settings)
             return extension
-    instance = VideoExtension(**(config.mdx_configs.pop("postkit.video", {}) | settings))
-    if "postkit.video" in extensions:
-        extensions[extensions.index("postkit.video")] = instance
+    instance = VideoExtension(**(config.mdx_configs.pop("mkdocs_postkit.video", {}) | settings))
+    if "mkdocs_postkit.video" in extensions:
+        extensions[extensions.index("mkdocs_postkit.video")] = instance
     else:
         extensions.append(instance)
     return instance

@@ -1,4 +1,4 @@
-"""The Python-Markdown extension `postkit.video`.
+"""The Python-Markdown extension `mkdocs_postkit.video`.
 
 It lives in Markdown, not in MkDocs events, so that Zensical (which runs
 Markdown extensions but skips MkDocs plugins) renders the same players. Three
@@ -85,7 +85,7 @@ class VideoExtension(BlocksExtension):
         }
         super().__init__(**kwargs)
         if self.getConfig("frames") not in FRAMES:
-            raise ValueError(f"postkit.video: 'frames' must be one of {', '.join(FRAMES)}, not {self.getConfig('frames')!r}")
+            raise ValueError(f"mkdocs_postkit.video: 'frames' must be one of {', '.join(FRAMES)}, not {self.getConfig('frames')!r}")
         self.page: PageContext | None = None
         self.state = DocumentState()
 
