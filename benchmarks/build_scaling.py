@@ -238,7 +238,9 @@ def report(results: list[dict], repeats: int) -> str:
 PROFILED = [
     ("mkdocs_postkit.engines.mkdocs", "PostkitPlugin", "on_page_markdown"),
     ("mkdocs_postkit.engines.mkdocs", "PostkitPlugin", "on_page_content"),
-    ("mkdocs_postkit.engines.mkdocs", "PostkitPlugin", "_videos_index"),
+    ("mkdocs_postkit.engines.mkdocs", "PostkitPlugin", "_videos_list"),
+    ("mkdocs_postkit.engines.mkdocs", "PostkitPlugin", "on_page_context"),
+    ("mkdocs_postkit.pages", None, "read_page"),
     ("mkdocs_postkit.engines.mkdocs", "PostkitPlugin", "on_config"),
     ("mkdocs_postkit.engines.mkdocs", "PostkitPlugin", "on_files"),
     ("mkdocs_postkit.engines.mkdocs", "PostkitPlugin", "on_nav"),

@@ -10,8 +10,11 @@ import re
 from dataclasses import dataclass
 from html import escape
 
+from .anchors import slugify
+from .messages import Messages
+
 TAG = re.compile(r"<[^>]+>")
-FIRST_H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
+VIDEOS_MARKER = "postkit/videos"  # the comment `<!-- postkit/videos -->` is where the list of videos goes
 SEVERAL_VIDEOS_SECONDS = 12  # a facade is looked at, not read; roughly an image's worth of time
 
 
@@ -47,42 +50,38 @@ def reading_minutes(html: str, words_per_minute: int = 220, videos: int = 0) -> 
     return max(1, math.ceil((words / words_per_minute) + videos * SEVERAL_VIDEOS_SECONDS / 60))
 
 
-def position_html(part: Part | None, minutes: int | None, part_label: str, time_label: str) -> str:
-    """The line under a page's title, e.g. `Part 2 of 5 · 3 min read`; "" when both are off."""
+def position_html(part: Part, minutes: int | None, messages: Messages) -> str:
+    """The line under a part's title, e.g. `Part 2 of 5 · 3 min read`; "" when both messages are ""."""
     pieces = []
-    if part is not None and part_label:
-        pieces.append(escape(part_label.format(number=part.number, total=part.total)))
-    if minutes is not None and time_label:
-        pieces.append(escape(time_label.format(minutes=minutes)))
+    if messages.template("part"):
+        pieces.append(escape(messages("part", number=part.number, total=part.total)))
+    if minutes is not None and messages.template("reading_time"):
+        pieces.append(escape(messages("reading_time", minutes=minutes)))
     if not pieces:
         return ""
-    # Entities keep the page ASCII: one non-ASCII character slows the encoding of the whole page.
-    return '<p class="postkit-position">' + ' <span aria-hidden="true">&middot;</span> '.join(pieces) + "</p>"
+    # Not in the search index: a hit shows what the page says, not where it stands.
+    # The entity keeps the line ASCII when the language is: one non-ASCII character slows the encoding of the whole page.
+    return '<p class="postkit-position" data-search-exclude>' + ' <span aria-hidden="true">&middot;</span> '.join(pieces) + "</p>"
 
 
-def insert_after_title(html: str, snippet: str) -> str:
-    """Put `snippet` right after the first `<h1>`, or first when there is none."""
-    if not snippet:
-        return html
-    match = FIRST_H1_END.search(html)
-    if match is None:
-        return snippet + html
-    return html[: match.end()] + snippet + html[match.end() :]
+def videos_page_html(messages: Messages) -> str:
+    """The generated page of all videos: its title, its introduction and the marker the list replaces.
+
+    HTML, not Markdown: the site's wording of these messages stays text.
+    """
+    title, intro = messages("videos_title"), messages("videos_intro")
+    heading = f'<h1 id="{escape(slugify(title) or "videos")}">{escape(title)}</h1>\n'
+    return heading + (f"<p>{escape(intro)}</p>\n" if intro else "") + f"<!-- {VIDEOS_MARKER} -->\n"
 
 
-def videos_index_markdown(title: str, intro: str) -> str:
-    """The generated index page's Markdown: its title and introduction; the list follows as HTML."""
-    return f"# {title}\n\n{intro}\n" if intro else f"# {title}\n"
-
-
-def videos_index_html(entries: list[tuple[str, str, str, VideoLink]]) -> str:
+def videos_index_html(entries: list[tuple[str, str, str, VideoLink]], messages: Messages) -> str:
     """The index's list: entries are (URL of the page, page title, part label, video).
 
     HTML rather than Markdown: Python-Markdown parses a link in about 50 µs, which
     for the thousands of videos of a large site costs more than the rest of the index.
     """
     if not entries:
-        return "<p>This site has no videos yet.</p>\n"
+        return f"<p>{escape(messages('no_videos'))}</p>\n"
     items = []
     for url, page_title, part_label, video in entries:
         where = f"{part_label}: {page_title}" if part_label else page_title

@@ -41,4 +41,6 @@ export NO_MKDOCS_2_WARNING=1 CHROME_PATH="$CHROMIUM"
 .venv/bin/ruff format --check .
 .venv/bin/mypy
 .venv/bin/mkdocs build --strict --quiet --site-dir "$(mktemp -d)"
+scripts/package.sh  # the sdist and wheel, checked; tests/package tests them (as the release workflow does)
+export POSTKIT_DIST="$PWD/dist"
 .venv/bin/pytest "$@"

@@ -10,11 +10,9 @@
     for (const link of document.querySelectorAll("a.postkit-video__facade")) {
       const button = document.createElement("button");
       button.type = "button";
-      for (const name of ["class", "style", "data-embed"]) {
-        if (link.hasAttribute(name)) button.setAttribute(name, link.getAttribute(name));
-      }
-      button.dataset.href = link.href; // printed in place of the player
-      button.setAttribute("aria-label", `Play video: ${title(link)}`);
+      // The page holds every word: the name (data-label) and the print label (data-print).
+      for (const { name, value } of link.attributes) button.setAttribute(name == "href" ? "data-href" : name, value);
+      button.setAttribute("aria-label", link.dataset.label);
       button.append(...link.childNodes);
       // It plays here now: "Watch on YouTube" would be wrong (and not in the name).
       button.querySelector(".postkit-video__host")?.remove();

@@ -4,35 +4,36 @@ from __future__ import annotations
 
 import functools
 import posixpath
+from dataclasses import dataclass
+from html import escape
 from importlib.resources import files as package_files
 from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .. import navigation
+from .. import navigation, pages
+from ..messages import MessageError, Messages
 from ..video import VideoExtension
 from ..video.extension import PageContext
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("postkit")  # warnings read "postkit: …", like the extension's
 ASSETS = ("assets/postkit/postkit.css", "assets/postkit/postkit.js")
 
 
 class PostkitConfig(base.Config):
     enabled = c.Type(bool, default=True)
     anchor_prefix = c.Type(str, default="video-")
-    part_label = c.Type(str, default="Part {number} of {total}")  # "" switches it off
-    reading_time = c.Type(str, default="{minutes} min read")  # "" switches it off
+    language = c.Optional(c.Type(str))  # the theme's language when unset
+    messages = c.Type(dict, default={})  # the site's own wording, by message name (see messages.py)
     words_per_minute = c.Type(int, default=220)
     video_toc = c.Type(bool, default=True)  # list videos without a heading of their own in the TOC
     videos_index = c.Type(str, default="all-videos.md")  # "" switches the generated page off
-    videos_index_title = c.Type(str, default="All videos")
-    videos_index_intro = c.Type(str, default="Every video of this site, in reading order. Each link opens the part where the video plays.")
     # mkdocs-video's options, so that a site switches by renaming the plugin (see README).
     mark = c.Type(str, default="type:video")
     is_video = c.Type(bool, default=False)
@@ -45,7 +46,7 @@ class PostkitConfig(base.Config):
 
 
 # Plugin option -> the `mkdocs_postkit.video` option it sets.
-EXTENSION_OPTIONS = {"anchor_prefix": "anchor_prefix", "video_toc": "toc", "mark": "mark"}
+EXTENSION_OPTIONS = {"anchor_prefix": "anchor_prefix", "video_toc": "toc", "mark": "mark", "messages": "messages"}
 EXTENSION_OPTIONS |= {f"video_{name}": name for name in ("muted", "loop", "controls", "autoplay")}
 # mkdocs-video's options without an equivalent: what to do when one is set away from its default.
 MKDOCS_VIDEO_ADVICE = {
@@ -62,7 +63,10 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
         defaults = PostkitConfig()
         defaults.load_dict({})
         defaults.validate()
-        self.video = _install_video_extension(config, self._extension_settings(defaults))
+        self.config.messages = _valid_messages(self.config.messages)
+        language = self.config.language or config.theme.get("language") or config.theme.get("locale") or "en"
+        self.messages = Messages(str(language), self.config.messages)
+        self.video = _install_video_extension(config, self._extension_settings(defaults) | {"language": str(language)})
         for name in MKDOCS_VIDEO_ADVICE:
             if self.config[name] != defaults[name]:
                 log.warning(f"the option '{name}' of mkdocs-video has no equivalent in postkit: {MKDOCS_VIDEO_ADVICE[name]} (mkdocs.yml).")
@@ -72,6 +76,8 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
         if js not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(js)
         self.videos: dict[str, list[navigation.VideoLink]] = {}
+        self.rendered: dict[str, Rendered] = {}
+        self.parts: dict[str, navigation.Part] | None = None
         return config
 
     def _extension_settings(self, defaults: PostkitConfig) -> dict[str, Any]:
@@ -89,18 +95,25 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
                 content = package_files("mkdocs_postkit").joinpath("assets", posixpath.basename(path)).read_text("utf-8")
                 files.append(File.generated(config, path, content=content))
         self.index_file = None
+        self.list_pages = {file.src_uri for file in files.documentation_pages() if _mentions_marker(file)}
         if self.config.videos_index:
-            self.index_file = File.generated(config, self.config.videos_index, content="", inclusion=InclusionLevel.NOT_IN_NAV)
-            files.append(self.index_file)  # last, so it renders after the pages it lists
+            authors = files.get_file_from_path(self.config.videos_index)
+            if authors is not None and authors.src_uri not in self.list_pages:
+                log.warning(
+                    f"{authors.src_uri} is a page of yours, so postkit keeps it and does not generate its list of videos there; "
+                    f"put <!-- {navigation.VIDEOS_MARKER} --> where the list should go, or set the postkit option videos_index to another path (or '' for none)."
+                )
+            elif not self.list_pages:
+                self.index_file = File.generated(config, self.config.videos_index, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+                files.append(self.index_file)
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled:
             return nav
-        self.parts = navigation.number_parts([page.file.src_uri for page in nav.pages])
-        self.part_pages = {page.file.src_uri: page for page in nav.pages}  # titles are known once read
+        self.nav_pages = {page.file.src_uri: page for page in nav.pages if not page.file.generated_by}  # in nav order
         if self.index_file is not None:
-            index = Page(self.config.videos_index_title, self.index_file, config)
+            index = Page(escape(self.messages("videos_title")), self.index_file, config)  # a page title is HTML
             nav.items.append(index)  # in the sidebar after the parts, outside the prev/next walk
         return nav
 
@@ -109,8 +122,7 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
             return markdown
         self.video.page = PageContext(page.file.src_uri, functools.partial(_front_matter_lines, page, markdown), _resolver(page, files))
         if page.file is self.index_file:
-            page.meta.setdefault("description", self.config.videos_index_intro)
-            return navigation.videos_index_markdown(self.config.videos_index_title, self.config.videos_index_intro)
+            page.meta.setdefault("description", self.messages("videos_intro"))
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -124,23 +136,59 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
             # MkDocs does not see ids of players written into raw HTML; links to videos are validated against these.
             page.present_anchor_ids.update(video.anchor for video in videos)
         if page.file is self.index_file:
-            return html + self._videos_index(page)
-        part = self.parts.get(src_uri)
-        minutes = None
-        if part and self.config.reading_time:
-            minutes = navigation.reading_minutes(html, self.config.words_per_minute, videos=len(videos))
-        position = navigation.position_html(part, minutes, self.config.part_label, self.config.reading_time)
-        return navigation.insert_after_title(html, position)
+            html = navigation.videos_page_html(self.messages)
+        facts = pages.read_page(html)
+        is_part = src_uri in self.nav_pages and facts.holds_content and page.meta.get("postkit_position") is not False
+        minutes = navigation.reading_minutes(html, self.config.words_per_minute, videos=len(videos))
+        self.rendered[src_uri] = Rendered(minutes, is_part, bool(facts.markers))
+        return html
 
-    def _videos_index(self, index: Page) -> str:
+    # After the search plugins (priority 0) have read the page: neither the position line nor the
+    # list of videos is a search result. Every page is rendered by now, so parts can be counted.
+    @event_priority(-50)
+    def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        rendered = self.rendered.get(page.file.src_uri) if self.config.enabled else None
+        if rendered is None or page.content is None:
+            return context
+        if self.parts is None:
+            parts = [src for src in self.nav_pages if src in self.rendered and self.rendered[src].is_part]
+            self.parts = navigation.number_parts(parts) if len(parts) > 1 else {}  # one page is not a series
+        if rendered.has_list:
+            page.content = pages.replace_markers(page.content, self._videos_list(page), pages.read_page(page.content))
+        part = self.parts.get(page.file.src_uri)
+        if part is not None:
+            page.content = pages.insert_after_title(page.content, navigation.position_html(part, rendered.minutes, self.messages))
+        return context
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if (
+            self.config.enabled
+            and self.list_pages
+            and not any(self.rendered[src].has_list for src in self.list_pages if src in self.rendered)
+        ):
+            log.warning(
+                f"{', '.join(sorted(self.list_pages))} mention <!-- {navigation.VIDEOS_MARKER} --> but show no list of videos "
+                "(inside code, the marker is text); write it on a line of its own, outside code."
+            )
+
+    def _videos_list(self, index: Page) -> str:
         entries = []
-        for src_uri, part in self.parts.items():
-            label = self.config.part_label.format(number=part.number, total=part.total) if self.config.part_label else ""
-            part_page = self.part_pages[src_uri]
+        for src_uri, part_page in self.nav_pages.items():
+            part = self.parts.get(src_uri) if self.parts else None
+            label = self.messages("part", number=part.number, total=part.total) if part and self.messages.template("part") else ""
             url = part_page.file.url_relative_to(index.file)
             for video in self.videos.get(src_uri, []):
                 entries.append((url, part_page.title or "", label, video))
-        return navigation.videos_index_html(entries)
+        return navigation.videos_index_html(entries, self.messages)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What the plugin keeps of a rendered page until every page is rendered."""
+
+    minutes: int
+    is_part: bool  # a page of the nav with content of its own, not switched off in its front matter
+    has_list: bool  # the page holds the marker where the list of videos goes
 
 
 def _install_video_extension(config: MkDocsConfig, settings: dict[str, Any]) -> VideoExtension:
@@ -160,6 +208,27 @@ def _install_video_extension(config: MkDocsConfig, settings: dict[str, Any]) -> 
     else:
         extensions.append(instance)
     return instance
+
+
+def _valid_messages(overrides: dict[str, Any]) -> dict[str, str]:
+    """The site's messages that can be used; each other one is a warning, and the shipped wording stays."""
+    valid = {}
+    for key, template in overrides.items():
+        try:
+            Messages("en", {key: template})
+        except MessageError as error:
+            log.warning(f"{error} (mkdocs.yml, plugins: postkit: messages: {key}); postkit uses its own wording until it is fixed.")
+            continue
+        valid[key] = template
+    return valid
+
+
+def _mentions_marker(file: File) -> bool:
+    """Whether a page's source has the list marker in it (confirmed in the rendered page)."""
+    try:
+        return f"<!-- {navigation.VIDEOS_MARKER} -->" in file.content_string
+    except (OSError, UnicodeDecodeError):
+        return False  # MkDocs reports the file itself
 
 
 def _front_matter_lines(page: Page, markdown: str) -> int:

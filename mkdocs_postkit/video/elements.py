@@ -12,6 +12,7 @@ import xml.etree.ElementTree as etree
 
 from markdown.serializers import to_html_string
 
+from ..messages import Messages
 from .sources import Video, file_type, safe_link, shorten
 
 GENERIC_TITLES = {"", "youtube video player", "vimeo video player", "video", "youtube video", "video player"}
@@ -22,8 +23,12 @@ def is_generic_title(title: str) -> bool:
     return title.strip().lower() in GENERIC_TITLES
 
 
-def title_of(video: Video) -> str:
-    return video.title or f"{video.provider_name} {video.kind}"
+def title_of(video: Video, messages: Messages) -> str:
+    if video.title:
+        return video.title
+    if video.provider == "file":
+        return messages("untitled_file")
+    return messages("untitled_playlist" if video.kind == "playlist" else "untitled", host=video.provider_name)
 
 
 def text(value: str) -> str:
@@ -31,27 +36,33 @@ def text(value: str) -> str:
     return value.replace("&", "&amp;")
 
 
-def figure(video: Video, anchor: str, raw: bool = False) -> etree.Element:
+def figure(video: Video, anchor: str, messages: Messages, raw: bool = False) -> etree.Element:
     """A `<figure>` holding the player of one valid video.
 
     `raw`: for raw HTML, where MkDocs does not rewrite links, so every path is the served one.
     """
-    element = etree.Element("figure", figure_attributes(video, anchor))
-    element.append(player(video, raw))
+    element = etree.Element("figure", figure_attributes(video, anchor, messages))
+    element.append(player(video, messages, raw))
     return element
 
 
-def figure_attributes(video: Video, anchor: str) -> dict[str, str]:
+def figure_attributes(video: Video, anchor: str, messages: Messages) -> dict[str, str]:
     kind = " postkit-video--file" if video.provider == "file" else ""
-    return {"class": "postkit-video" + kind, "data-title": text(title_of(video)), "id": text(anchor)}
+    return {"class": "postkit-video" + kind, "data-title": text(title_of(video, messages)), "id": text(anchor)}
 
 
-def player(video: Video, raw: bool = False) -> etree.Element:
-    """The part of the figure that plays: a facade link, or a `<video>` for files."""
-    title = title_of(video)
+def player(video: Video, messages: Messages, raw: bool = False) -> etree.Element:
+    """The part of the figure that plays: a facade link, or a `<video>` for files.
+
+    The facade carries the words the script and the print stylesheet show
+    (`data-label`, `data-print`), so that neither holds any text of its own.
+    """
+    title = title_of(video, messages)
     if video.provider == "file":
-        return _file_player(video, title, raw)
-    link = etree.Element("a", {"class": "postkit-video__facade", "href": text(video.watch_url), "data-embed": text(video.embed_url)})
+        return _file_player(video, title, messages, raw)
+    attributes = {"class": "postkit-video__facade", "href": text(video.watch_url), "data-embed": text(video.embed_url)}
+    attributes |= {"data-label": text(messages("play", title=title)), "data-print": text(messages("print"))}
+    link = etree.Element("a", attributes)
     _set_aspect(link, video)
     if video.poster:
         etree.SubElement(
@@ -67,8 +78,9 @@ def player(video: Video, raw: bool = False) -> etree.Element:
         )
     # As few elements as can be styled (the play button is drawn by CSS): every page's
     # search indexing parses each one. The space keeps title and host apart in text.
-    host = etree.SubElement(link, "span", {"class": "postkit-video__host"})
-    host.text = f"Watch on {video.provider_name}"
+    # Not in the search index: a hit shows the video's title, not where it plays.
+    host = etree.SubElement(link, "span", {"class": "postkit-video__host", "data-search-exclude": ""})
+    host.text = text(messages("watch", host=video.provider_name))
     if len(link) > 1:
         link[0].tail = text(title) + " "
     else:
@@ -76,7 +88,7 @@ def player(video: Video, raw: bool = False) -> etree.Element:
     return link
 
 
-def _file_player(video: Video, title: str, raw: bool) -> etree.Element:
+def _file_player(video: Video, title: str, messages: Messages, raw: bool) -> etree.Element:
     play = video.playback
     attributes = {"class": "postkit-video__player", "preload": "none", "aria-label": text(title)}
     for name, on in (("controls", play.controls), ("muted", play.muted), ("loop", play.loop), ("autoplay", play.autoplay)):
@@ -92,7 +104,7 @@ def _file_player(video: Video, title: str, raw: bool) -> etree.Element:
         address += f"#t={video.start}" + (f",{video.end}" if video.end else "")
     etree.SubElement(element, "source", {"src": text(address), "type": file_type(video)})
     download = etree.SubElement(element, "a", {"href": text(served if raw else video.id)})
-    download.text = text(f"Download the video: {title}")
+    download.text = text(messages("download", title=title))
     return element
 
 
@@ -102,14 +114,14 @@ def _set_aspect(element: etree.Element, video: Video) -> None:
         element.set("style", f"--postkit-aspect: {video.aspect[0]} / {video.aspect[1]}")
 
 
-def fallback(url: str, label: str, in_link: bool = False) -> etree.Element:
+def fallback(url: str, label: str, messages: Messages, in_link: bool = False) -> etree.Element:
     """An inline stand-in for an embed that cannot be a player: never a frame.
 
     An https address stays a link (the reader can still follow it); anything
     else is shown as text only, because its scheme may run script. Inside a
     link (`in_link`), only the label: links do not nest.
     """
-    label = label if not is_generic_title(label) else "Video"
+    label = label if not is_generic_title(label) else messages("video")
     if in_link:
         element = etree.Element("span", {"class": "postkit-video-fallback"})
         element.text = text(label)
@@ -119,14 +131,16 @@ def fallback(url: str, label: str, in_link: bool = False) -> etree.Element:
         element.text = text(label)
         return element
     element = etree.Element("span", {"class": "postkit-video-fallback"})
-    element.text = text(f"{label} (video unavailable")
-    if url:
-        element.text += ": "
-        code = etree.SubElement(element, "code")
-        code.text = text(shorten(url))
-        code.tail = ")"
-    else:
-        element.text += ")"
+    if not url:
+        element.text = text(messages("unavailable", title=label))
+        return element
+    # The address is shown as code: split the message around it (no markup is formatted as text).
+    marker = "\0"
+    before, _, after = messages("unavailable_at", title=label.replace(marker, ""), address=marker).partition(marker)
+    element.text = text(before)
+    code = etree.SubElement(element, "code")
+    code.text = text(shorten(url))
+    code.tail = text(after)
     return element
 
 

@@ -98,12 +98,14 @@ class EmbedTreeprocessor(Treeprocessor):
         if video is None:
             figure.tag = "div"  # a link and the caption: no player to be a figure of
             stand_in = etree.Element("p")
-            stand_in.append(elements.fallback(pending.argument, str(pending.options.get("title") or self.heading_title())))
+            stand_in.append(
+                elements.fallback(pending.argument, str(pending.options.get("title") or self.heading_title()), self.extension.messages)
+            )
             figure.insert(0, stand_in)
             return
-        anchor = self.unique(self.extension.anchor(elements.title_of(video)))
-        figure.attrib.update(elements.figure_attributes(video, anchor))
-        figure.insert(0, elements.player(video))
+        anchor = self.unique(self.extension.anchor(elements.title_of(video, self.extension.messages)))
+        figure.attrib.update(elements.figure_attributes(video, anchor, self.extension.messages))
+        figure.insert(0, elements.player(video, self.extension.messages))
         self.placed(video, anchor, figure)
 
     def place_image(self, parent: etree.Element, image: etree.Element) -> None:
@@ -121,7 +123,7 @@ class EmbedTreeprocessor(Treeprocessor):
             url,
         )
         # Inside a link, a link of its own would nest links: the address is shown as text instead.
-        self.put(image, elements.fallback(url, title or "Video", in_link=self.inside_link(parent)))
+        self.put(image, elements.fallback(url, title or "", self.extension.messages, in_link=self.inside_link(parent)))
 
     def place_frame_element(self, parent: etree.Element, frame: etree.Element) -> None:
         """A frame that `md_in_html` made an element of."""
@@ -207,7 +209,7 @@ class EmbedTreeprocessor(Treeprocessor):
             first_line,
         )
         stand_in = etree.Element("p")
-        stand_in.append(elements.fallback((match[3] or "").strip(), self.heading_title()))
+        stand_in.append(elements.fallback((match[3] or "").strip(), self.heading_title(), self.extension.messages))
         self.put(paragraph, stand_in)
         for sibling in list(parent)[index + 1 : index + 50]:  # its closing line, left as a paragraph
             if sibling.tag == "p" and (sibling.text or "").strip() == match[1] and not len(sibling):
@@ -238,10 +240,10 @@ class EmbedTreeprocessor(Treeprocessor):
             if role == "video" and frame.player_fits and (unwrapped or frame.depth > 0):
                 video = self.extension.build(src, self.heading_title(), frame.start_tag, title=title)
                 if video is None:
-                    pieces.append(elements.to_html(elements.fallback(src, title or self.heading_title())))
+                    pieces.append(elements.to_html(elements.fallback(src, title or self.heading_title(), self.extension.messages)))
                 else:
-                    anchor = self.unique(self.extension.anchor(elements.title_of(video)))
-                    pieces.append(elements.to_html(elements.figure(video, anchor, raw=True)))
+                    anchor = self.unique(self.extension.anchor(elements.title_of(video, self.extension.messages)))
+                    pieces.append(elements.to_html(elements.figure(video, anchor, self.extension.messages, raw=True)))
                     self.placed(video, anchor, None)
             elif role == "video":
                 self.extension.warn(
@@ -249,7 +251,7 @@ class EmbedTreeprocessor(Treeprocessor):
                     "paste the embed code on lines of its own",
                     frame.start_tag,
                 )
-                pieces.append(elements.to_html(elements.fallback(src, title)))
+                pieces.append(elements.to_html(elements.fallback(src, title, self.extension.messages)))
             else:
                 pieces.append(elements.to_html(self.frame_fallback(frame.tag, frame.attributes, role, frame.start_tag)))
             last = frame.end
@@ -268,7 +270,7 @@ class EmbedTreeprocessor(Treeprocessor):
                 "so a link stands in its place; remove it, or set the mkdocs_postkit.video option frames: keep",
                 needle or src,
             )
-        return elements.fallback(src, title)
+        return elements.fallback(src, title, self.extension.messages)
 
     def replace(
         self,
@@ -282,14 +284,14 @@ class EmbedTreeprocessor(Treeprocessor):
         """The player in place of `figure_at` (the paragraph, or the embed inside a list item or cell); for an
         invalid video, a link in place of `link_at` (the embed). None: at the end of `container`, now empty."""
         if video is None:
-            stand_in = elements.fallback(url, title or self.heading_title())
+            stand_in = elements.fallback(url, title or self.heading_title(), self.extension.messages)
             if link_at is None:
                 container.append(stand_in)
             else:
                 self.put(link_at, stand_in)
             return
-        anchor = self.unique(self.extension.anchor(elements.title_of(video)))
-        figure = elements.figure(video, anchor)
+        anchor = self.unique(self.extension.anchor(elements.title_of(video, self.extension.messages)))
+        figure = elements.figure(video, anchor, self.extension.messages)
         if figure_at is None:
             container.append(figure)
         elif len(figure_at) > 1 and figure_at.tag == "p":  # a footnote's paragraph keeps its link back
@@ -317,7 +319,7 @@ class EmbedTreeprocessor(Treeprocessor):
 
     def placed(self, video: Video, anchor: str, figure: etree.Element | None) -> None:
         """Note a video put on the page (`figure`: its element, None when written into raw HTML)."""
-        title = elements.title_of(video)
+        title = elements.title_of(video, self.extension.messages)
         parent, index = self.parents.get(figure, (None, 0)) if figure is not None else (None, 0)
         previous = parent[index - 1] if parent is not None and index else None
         under_heading = (

@@ -28,6 +28,7 @@ from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block, type_any
 
 from ..anchors import slugify
+from ..messages import MessageError, Messages
 from ..navigation import VideoLink
 from .elements import is_generic_title
 from .embeds import EmbedTreeprocessor, Placed
@@ -82,12 +83,16 @@ class VideoExtension(BlocksExtension):
             "loop": [False, "Players loop"],
             "controls": [True, "Players show their controls"],
             "autoplay": [False, "Video files start playing when the page opens (a facade always starts on its click)"],
+            "language": ["en", "Language of the words on the page (the theme's language; see mkdocs_postkit.messages)"],
+            "messages": [{}, "The site's own wording of any message, by name (see mkdocs_postkit.messages)"],
         }
         super().__init__(**kwargs)
         if self.getConfig("frames") not in FRAMES:
             raise ValueError(f"mkdocs_postkit.video: 'frames' must be one of {', '.join(FRAMES)}, not {self.getConfig('frames')!r}")
         self.page: PageContext | None = None
         self.state = DocumentState()
+        self.messages = Messages()
+        self.reset()
 
     def extendMarkdown(self, md: Markdown) -> None:
         had_slash = "/" in md.ESCAPED_CHARS
@@ -105,6 +110,12 @@ class VideoExtension(BlocksExtension):
 
     def reset(self) -> None:
         self.state = DocumentState()
+        language, overrides = str(self.getConfig("language")), self.getConfig("messages") or {}
+        if (language, overrides) != (self.messages.language, self.messages.overrides):  # options may change between pages
+            try:
+                self.messages = Messages(language, dict(overrides))
+            except MessageError as error:
+                raise ValueError(f"mkdocs_postkit.video: {error}") from None
 
     @property
     def playback(self) -> Playback:

@@ -28,3 +28,17 @@ def test_pull_requests_run_the_test_command():
     test = workflow["jobs"]["test"]
     assert test["if"] == "github.event_name == 'pull_request'"
     assert any(step.get("run") == "scripts/test.sh" for step in test["steps"])
+
+
+def test_a_tag_builds_tests_and_publishes_the_package_with_trusted_publishing():
+    workflow = yaml.safe_load((WORKFLOW.parent / "release.yml").read_text("utf-8"))
+    assert workflow[True] == {"push": {"tags": ["v*"]}}
+    build, publish = workflow["jobs"]["build"], workflow["jobs"]["publish"]
+    runs = [step.get("run", "") for step in build["steps"]]
+    # The same build and checks as the test command (scripts/test.sh runs both too).
+    assert "scripts/package.sh" in runs and any("pytest tests/package" in run for run in runs)
+    test_command = (WORKFLOW.parents[2] / "scripts" / "test.sh").read_text("utf-8")
+    assert "scripts/package.sh" in test_command and "POSTKIT_DIST" in test_command
+    assert publish["needs"] == "build" and publish["permissions"] == {"id-token": "write"}
+    assert [step["uses"].split("@")[0] for step in publish["steps"]] == ["actions/download-artifact", "pypa/gh-action-pypi-publish"]
+    assert not any("password" in step.get("with", {}) for step in publish["steps"]), "trusted publishing needs no token"

@@ -3,16 +3,19 @@
 import pytest
 
 from mkdocs_postkit.anchors import slugify, unique
+from mkdocs_postkit.messages import Messages
 from mkdocs_postkit.navigation import (
     Part,
     VideoLink,
-    insert_after_title,
     number_parts,
     position_html,
     reading_minutes,
     videos_index_html,
-    videos_index_markdown,
+    videos_page_html,
 )
+from mkdocs_postkit.pages import insert_after_title, read_page, replace_markers
+
+EN = Messages()
 
 FIGURE = '<figure class="postkit-video" data-title="{title}" id="{id}"><a class="postkit-video__facade" href="#">x</a></figure>'
 
@@ -51,18 +54,57 @@ def test_reading_minutes_counts_text_not_markup():
 
 
 def test_position_line():
-    assert position_html(Part(2, 5), 3, "Part {number} of {total}", "{minutes} min read") == (
-        '<p class="postkit-position">Part 2 of 5 <span aria-hidden="true">&middot;</span> 3 min read</p>'
+    line = '<p class="postkit-position" data-search-exclude>{}</p>'
+    assert position_html(Part(2, 5), 3, EN) == line.format('Part 2 of 5 <span aria-hidden="true">&middot;</span> 3 min read')
+    assert position_html(Part(2, 5), None, EN) == line.format("Part 2 of 5")
+    assert position_html(Part(2, 5), 3, Messages("de", {"reading_time": ""})) == line.format("Teil 2 von 5")
+    assert position_html(Part(2, 5), 3, Messages("en", {"part": "", "reading_time": ""})) == ""
+    assert position_html(Part(1, 2), None, Messages("en", {"part": "<b>{number}</b>"})) == line.format("&lt;b&gt;1&lt;/b&gt;")
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<h1>T</h1><p>x</p>", "<h1>T</h1><p>P</p><p>x</p>"),
+        ("<p>no title</p>", "<p>P</p><p>no title</p>"),
+        ('<h1 id="a">T <code>&lt;/h1&gt;</code></h1 >x', '<h1 id="a">T <code>&lt;/h1&gt;</code></h1 ><p>P</p>x'),
+        ("<!-- </h1> --><h1>T</h1>", "<!-- </h1> --><h1>T</h1><p>P</p>"),  # a comment is not the title's end
+        (
+            '<pre><code>&lt;h1&gt;</code></pre><h1 title="</h1>">T</h1>',
+            '<pre><code>&lt;h1&gt;</code></pre><h1 title="</h1>">T</h1><p>P</p>',
+        ),
+        ("<script>'</h1>'</script><h1>T</h1>", "<script>'</h1>'</script><h1>T</h1><p>P</p>"),
+    ],
+)
+def test_position_goes_right_after_the_title(html, expected):
+    assert insert_after_title(html, "<p>P</p>") == expected
+    assert insert_after_title(html, "") == html
+
+
+@pytest.mark.parametrize(
+    ("html", "holds"),
+    [
+        ('<h1 id="tags">Tags</h1>\n<!-- material/tags -->\n', False),  # Material's tags page, before the plugin fills it
+        ("<h1>T</h1>\n<h2>U</h2>", False),
+        ("", False),
+        ("<h1>T</h1><script>var x = 1;</script><style>p{}</style><template><p>x</p></template>", False),
+        ("<h1>T</h1><p>Text.</p>", True),
+        ("Text without a title", True),
+        ('<h1>T</h1><figure class="postkit-video"></figure>', True),
+        ('<h1>T</h1><img src="a.png" alt="">', True),
+    ],
+)
+def test_a_page_holds_content_when_text_or_media_stand_outside_its_headings(html, holds):
+    assert read_page(html).holds_content is holds
+
+
+def test_the_list_marker_is_a_comment_not_text():
+    html = "<p>a</p><!-- postkit/videos --><pre><code>&lt;!-- postkit/videos --&gt;</code></pre><!--postkit/videos--!><script><!-- postkit/videos --></script>"
+    facts = read_page(html)
+    assert len(facts.markers) == 2
+    assert replace_markers(html, "<ul></ul>", facts) == (
+        "<p>a</p><ul></ul><pre><code>&lt;!-- postkit/videos --&gt;</code></pre><ul></ul><script><!-- postkit/videos --></script>"
     )
-    assert position_html(Part(2, 5), 3, "Teil {number} von {total}", "") == '<p class="postkit-position">Teil 2 von 5</p>'
-    assert position_html(Part(2, 5), 3, "", "") == ""
-    assert position_html(Part(1, 1), 1, "<b>{number}</b>", "") == '<p class="postkit-position">&lt;b&gt;1&lt;/b&gt;</p>'
-
-
-def test_position_goes_right_after_the_title():
-    assert insert_after_title("<h1>T</h1><p>x</p>", "<p>P</p>") == "<h1>T</h1><p>P</p><p>x</p>"
-    assert insert_after_title("<p>no title</p>", "<p>P</p>") == "<p>P</p><p>no title</p>"
-    assert insert_after_title("<h1>T</h1>", "") == "<h1>T</h1>"
 
 
 def test_videos_index_is_golden():
@@ -70,16 +112,19 @@ def test_videos_index_is_golden():
         ("../videos/", "Video Insights", "Part 3 of 5", VideoLink("Key Lessons", "key-lessons", True)),
         ("../talks/", "Talks <2025>", "", VideoLink('A <b>bold</b> & "quoted" claim', "video-a-bold-b-quoted-claim", False)),
     ]
-    assert videos_index_markdown("All videos", "Every video.") == "# All videos\n\nEvery video.\n"
-    assert videos_index_markdown("All videos", "") == "# All videos\n"
-    assert videos_index_html(entries) == (
+    assert videos_page_html(EN).startswith('<h1 id="all-videos">All videos</h1>\n<p>Every video of this site')
+    assert videos_page_html(Messages("en", {"videos_title": "<Videos> & *more*", "videos_intro": ""})) == (
+        '<h1 id="videos-more">&lt;Videos&gt; &amp; *more*</h1>\n<!-- postkit/videos -->\n'
+    )
+    assert videos_index_html(entries, EN) == (
         '<ul class="postkit-videos">\n'
         '<li><a href="../videos/#key-lessons">Key Lessons</a> &mdash; Part 3 of 5: Video Insights</li>\n'
         '<li><a href="../talks/#video-a-bold-b-quoted-claim">A &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; claim</a>'
         " &mdash; Talks &lt;2025&gt;</li>\n"
         "</ul>\n"
     )
-    assert videos_index_html([]) == "<p>This site has no videos yet.</p>\n"
+    assert videos_index_html([], EN) == "<p>This site has no videos yet.</p>\n"
+    assert videos_index_html([], Messages("ja")) == "<p>このサイトにはまだ動画がありません。</p>\n"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,80 @@
+"""What postkit needs to know of a page's rendered HTML, read with the tokenizer.
+
+Where its title ends (the position line goes there), whether it holds content
+of its own (a tags or search page, before its plugin fills it, does not), and
+where its author placed the video list (the comment `<!-- postkit/videos -->`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .navigation import VIDEOS_MARKER
+from .video.tokenizer import FrameScanner
+
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements that are content even without text.
+SHOWN = frozenset({"img", "figure", "video", "audio", "iframe", "object", "embed", "picture", "svg", "canvas", "table", "pre", "math"})
+NOT_SHOWN = frozenset({"script", "style", "template"})
+
+
+@dataclass
+class PageFacts:
+    title_end: int | None = None  # offset after the first `</h1>`
+    holds_content: bool = False  # text or media outside the headings
+    markers: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of each list marker
+
+
+class _PageScanner(FrameScanner):
+    def __init__(self, source: str) -> None:
+        super().__init__(source)
+        self.facts = PageFacts()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        super().handle_starttag(tag, attrs)
+        if tag in SHOWN and not self.hidden():
+            self.facts.holds_content = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "h1" and self.facts.title_end is None and "h1" in self.stack:
+            self.facts.title_end = self.source.find(">", self.position) + 1
+        super().handle_endtag(tag)
+
+    def handle_data(self, data: str) -> None:
+        if data.strip() and not self.hidden() and not (HEADINGS & set(self.stack)) and self.cdata_elem not in NOT_SHOWN:
+            self.facts.holds_content = True
+
+    def hidden(self) -> bool:
+        return bool(NOT_SHOWN & set(self.stack))
+
+    def parse_comment(self, i: int, report: int = 1) -> int:
+        end = super().parse_comment(i, report)
+        body = self.rawdata[i + 4 : end]
+        body = body.removesuffix("-->") if body.endswith("-->") else body.removesuffix("--!>")
+        if body.strip() == VIDEOS_MARKER and not self.hidden():
+            self.facts.markers.append((self.base + i, self.base + end))
+        return end
+
+
+def read_page(html: str) -> PageFacts:
+    """Facts about `html`, in one pass of the tokenizer (linear in its length)."""
+    scanner = _PageScanner(html)
+    scanner.run()
+    return scanner.facts
+
+
+def insert_after_title(html: str, snippet: str, facts: PageFacts | None = None) -> str:
+    """Put `snippet` right after the first `<h1>` element, or first when there is none."""
+    if not snippet:
+        return html
+    end = (facts or read_page(html)).title_end
+    return snippet + html if end is None else html[:end] + snippet + html[end:]
+
+
+def replace_markers(html: str, replacement: str, facts: PageFacts) -> str:
+    """`html` with each video-list marker replaced by `replacement`."""
+    pieces, done = [], 0
+    for start, end in facts.markers:
+        pieces += [html[done:start], replacement]
+        done = end
+    return "".join(pieces) + html[done:]
