@@ -87,8 +87,10 @@ def test_searching_genentech_finds_its_pages_and_opens_the_right_one(page, site_
         for path, _ in SIDEBAR
         if "genentech" in re.sub(r"<[^>]+>", "", main_content((built_site / path / "index.html").read_text())).lower()
     }
-    assert "/videos/" in mentioning
-    assert found == mentioning
+    assert "/videos/" in mentioning and "/all-videos/" in mentioning
+    # The list of videos is written after the search plugin has read its page, so that a
+    # search lands on the part where the video plays, not on the list that links to it.
+    assert found == mentioning - {"/all-videos/"}
 
     anchor = "why-were-building-foundation-models-at-genentech"
     hit = page.locator(f'.md-search-result__list a.md-search-result__link[href$="#{anchor}"]')
