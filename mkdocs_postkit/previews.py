@@ -25,37 +25,29 @@ MAX_LINES = 4
 
 
 class _FirstHeading(HTMLParser):
-    """The text of the first `<h1>`, without its permalink (`a.headerlink`)."""
+    """The text of the first `<h1>`, without its permalink (`a.headerlink`); ends at `</h1>`, whatever it left open."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.depth = 0  # inside the h1: elements open
-        self.skip = 0  # inside the permalink: elements open
+        self.inside = False
+        self.permalink = False
         self.done = False
         self.parts: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.done:
-            return
-        if self.depth:
-            self.depth += 1
-            classes = (dict(attrs).get("class") or "").split()
-            if self.skip or (tag == "a" and "headerlink" in classes):
-                self.skip += 1
-        elif tag == "h1":
-            self.depth = 1
+        if tag == "h1" and not self.done:
+            self.inside = True
+        elif self.inside and tag == "a" and "headerlink" in (dict(attrs).get("class") or "").split():
+            self.permalink = True
 
     def handle_endtag(self, tag: str) -> None:
-        if self.done or not self.depth:
-            return
-        self.depth -= 1
-        if self.skip:
-            self.skip -= 1
-        if not self.depth:
-            self.done = True
+        if self.inside and tag == "h1":
+            self.inside, self.done = False, True
+        elif self.permalink and tag == "a":
+            self.permalink = False
 
     def handle_data(self, data: str) -> None:
-        if self.depth and not self.skip and not self.done:
+        if self.inside and not self.permalink:
             self.parts.append(data)
 
 

@@ -22,6 +22,7 @@ from mkdocs_postkit import previews
         ("<h1>From the page</h1>", "  From   front matter ", "From front matter"),
         ("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>", None, "<script>alert(1)</script>"),  # text, escaped by the template
         ("<h1>Spans <span><a class='headerlink'>#</a></span> kept</h1>", 3, "Spans kept"),
+        ("<h1>Left <i>open</h1><p>not the title</p>", None, "Left open"),
         ("<p>No heading</p>", None, ""),
     ],
 )
