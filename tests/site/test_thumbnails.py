@@ -7,10 +7,11 @@ import posixpath
 import shutil
 
 from mkdocs.exceptions import Abort
+from PIL import Image
 
 from support.safety import elements
 from support.sites import build_site, main_content, warnings_of
-from support.thumbnail_host import ThumbnailHost, jpeg
+from support.thumbnail_host import ThumbnailHost, colour_of, jpeg
 
 PAGES = {
     "index.md": """
@@ -35,9 +36,13 @@ CACHED = {"youtube/v-zudK5KnWY.jpg": (480, 360), "vimeo/76979871.jpg": (640, 360
 
 def config(host: str, fetch: bool = True) -> str:
     return (
-        "plugins:\n  - postkit:\n      thumbnails: true\n"
+        "plugins:\n  - postkit:\n      thumbnails: true\n      previews: true\n"
         f"      thumbnails_fetch: {str(fetch).lower()}\n      thumbnails_youtube: {host}\n      thumbnails_vimeo: {host}\n"
     )
+
+
+def close(pixel: tuple[int, ...], colour: tuple[int, int, int], tolerance: int = 14) -> bool:
+    return all(abs(a - b) <= tolerance for a, b in zip(pixel[:3], colour, strict=True))
 
 
 def posters(site, page: str) -> list[dict[str, str]]:
@@ -81,6 +86,11 @@ def test_thumbnails_are_fetched_once_then_built_from_the_cache_with_the_host_gon
 
     check(site)
     first = (site / "index.html").read_bytes()
+    # The page's preview image shows its first video's thumbnail (in the right part, beside the title).
+    preview = Image.open(site / "assets/postkit/previews/index.png").convert("RGB")
+    assert close(preview.getpixel((1200 - 80 - 280, 315)), colour_of("v-zudK5KnWY"))
+    deep = Image.open(site / "assets/postkit/previews/notes/deep/index.png").convert("RGB")
+    assert close(deep.getpixel((1200 - 80 - 280, 315)), colour_of("v-zudK5KnWY"))
 
     # The host is gone (a request would fail and warn): the cache alone makes the same site.
     shutil.rmtree(site)
