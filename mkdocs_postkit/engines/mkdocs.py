@@ -209,7 +209,9 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
         title = previews.own_title(html, page.meta.get("title")) or page.title or config.site_name
         preview: dict[str, Any] = {"title": title}
         if self.config.previews:
-            content = previews.render(title, config.site_name, config.site_author or "", self.first_thumbnail.get(page.file.src_uri))
+            thumbnail = self.first_thumbnail.get(page.file.src_uri)
+            stamp = thumbnail.stat().st_mtime_ns if thumbnail else 0
+            content = _preview_image(title, config.site_name, config.site_author or "", thumbnail, stamp)
             image = File.generated(config, PREVIEWS + previews.image_name(page.file.dest_uri), content=content)
             self.files.append(image)
             if config.site_url:  # social sites read only absolute addresses
@@ -226,6 +228,12 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
             for video in self.videos.get(src_uri, []):
                 entries.append((url, part_page.title or "", label, video))
         return navigation.videos_index_html(entries)
+
+
+@functools.lru_cache(maxsize=1024)
+def _preview_image(title: str, site_name: str, byline: str, thumbnail: Path | None, stamp: int) -> bytes:
+    """Drawn once per process for the same inputs (`stamp`: the thumbnail's mtime), so `mkdocs serve` rebuilds skip it."""
+    return previews.render(title, site_name, byline, thumbnail)
 
 
 def _install_video_extension(config: MkDocsConfig, settings: dict[str, Any]) -> VideoExtension:
