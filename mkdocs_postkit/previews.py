@@ -129,7 +129,7 @@ def render(title: str, site_name: str, byline: str = "", thumbnail: Path | None 
         picture = picture.resize((round(picture.width * scale), round(picture.height * scale)), Image.Resampling.LANCZOS)
         left, top = (picture.width - box[0]) // 2, (picture.height - box[1]) // 2
         picture = picture.crop((left, top, left + box[0], top + box[1]))
-        image.paste(picture, (WIDTH - MARGIN - box[0], (HEIGHT - box[1]) // 2))
+        image.paste(picture, (WIDTH - MARGIN - box[0], MARGIN + 112))  # below the site name, above the byline
         text_width = WIDTH - 3 * MARGIN // 2 - box[0] - MARGIN
     draw.rectangle((MARGIN, MARGIN, MARGIN + 96, MARGIN + 8), fill=MUTED)
     draw.text((MARGIN, MARGIN + 32), site_name, font=_font(34), fill=MUTED)
