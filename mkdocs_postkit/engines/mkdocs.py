@@ -3,27 +3,35 @@
 from __future__ import annotations
 
 import functools
+import os
 import posixpath
 from dataclasses import dataclass
 from html import escape
 from importlib.resources import files as package_files
+from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .. import navigation, pages
+from .. import navigation, pages, previews, thumbnails
 from ..messages import MessageError, Messages
+from ..thumbnails import VIMEO_FROM, YOUTUBE_FROM
 from ..video import VideoExtension
 from ..video.extension import PageContext
+from ..video.sources import Video
 
 log = get_plugin_logger("postkit")  # warnings read "postkit: …", like the extension's
 ASSETS = ("assets/postkit/postkit.css", "assets/postkit/postkit.js")
+THUMBNAILS = "assets/postkit/thumbnails/"  # in the site, the cache's layout below it
+PREVIEWS = "assets/postkit/previews/"
 
 
 class PostkitConfig(base.Config):
@@ -34,6 +42,13 @@ class PostkitConfig(base.Config):
     words_per_minute = c.Type(int, default=220)
     video_toc = c.Type(bool, default=True)  # list videos without a heading of their own in the TOC
     videos_index = c.Type(str, default="all-videos.md")  # "" switches the generated page off
+    # First-party thumbnails (see README): shown from the cache folder; fetched into it only on request.
+    thumbnails = c.Type(bool, default=False)
+    thumbnails_fetch = c.Type(bool, default=False)  # needs network; implies `thumbnails`
+    thumbnails_cache = c.Type(str, default="thumbnails")  # relative to mkdocs.yml; commit it
+    thumbnails_youtube = c.Type(str, default=YOUTUBE_FROM)
+    thumbnails_vimeo = c.Type(str, default=VIMEO_FROM)
+    previews = c.Type(bool, default=False)  # a preview image per page (needs Pillow: mkdocs-postkit[previews])
     # mkdocs-video's options, so that a site switches by renaming the plugin (see README).
     mark = c.Type(str, default="type:video")
     is_video = c.Type(bool, default=False)
@@ -78,7 +93,28 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
         self.videos: dict[str, list[navigation.VideoLink]] = {}
         self.rendered: dict[str, Rendered] = {}
         self.parts: dict[str, navigation.Part] | None = None
+        self._setup_thumbnails(config)
+        self.link_previews: dict[str, dict[str, Any]] = {}  # src_uri -> what the template's link preview shows
         return config
+
+    def _setup_thumbnails(self, config: MkDocsConfig) -> None:
+        self.cache: thumbnails.ThumbnailCache | None = None
+        self.missing: dict[str, list[str]] = {}  # cache key -> pages
+        self.failed: dict[str, str] = {}  # cache key -> why fetching failed
+        self.first_thumbnail: dict[str, Path] = {}  # src_uri -> its first video's image
+        self.added: set[str] = set()
+        if not (self.config.thumbnails or self.config.thumbnails_fetch):
+            self.video.thumbnail = None
+            return
+        try:
+            youtube = thumbnails.check_address("thumbnails_youtube", self.config.thumbnails_youtube)
+            vimeo = thumbnails.check_address("thumbnails_vimeo", self.config.thumbnails_vimeo)
+        except ValueError as error:
+            raise PluginError(f"postkit: {error} (mkdocs.yml)") from None
+        folder = Path(os.path.dirname(config.config_file_path or "mkdocs.yml")) / self.config.thumbnails_cache
+        self.cache = thumbnails.ThumbnailCache(folder, youtube, vimeo)
+        self.mkdocs_config = config
+        self.video.thumbnail = self._thumbnail
 
     def _extension_settings(self, defaults: PostkitConfig) -> dict[str, Any]:
         """Plugin options set away from their defaults that belong to the Markdown extension
@@ -90,6 +126,7 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
+        self.files = files  # thumbnails join them as pages use them
         for path in ASSETS:
             if files.get_file_from_path(path) is None:  # the theme may already ship them
                 content = package_files("mkdocs_postkit").joinpath("assets", posixpath.basename(path)).read_text("utf-8")
@@ -130,6 +167,7 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
             return html
         self.video.page = None
         src_uri = page.file.src_uri
+        self._preview(html, page, config)
         videos = self.video.state.links
         self.videos[src_uri] = videos
         if page.present_anchor_ids is not None:
@@ -147,6 +185,8 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
     # list of videos is a search result. Every page is rendered by now, so parts can be counted.
     @event_priority(-50)
     def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        if self.config.enabled and page.file.src_uri in self.link_previews:
+            context["postkit_preview"] = self.link_previews[page.file.src_uri]
         rendered = self.rendered.get(page.file.src_uri) if self.config.enabled else None
         if rendered is None or page.content is None:
             return context
@@ -161,15 +201,54 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if (
-            self.config.enabled
-            and self.list_pages
-            and not any(self.rendered[src].has_list for src in self.list_pages if src in self.rendered)
-        ):
+        if not self.config.enabled:
+            return
+        if self.list_pages and not any(self.rendered[src].has_list for src in self.list_pages if src in self.rendered):
             log.warning(
                 f"{', '.join(sorted(self.list_pages))} mention <!-- {navigation.VIDEOS_MARKER} --> but show no list of videos "
                 "(inside code, the marker is text); write it on a line of its own, outside code."
             )
+        if self.missing and self.cache is not None:
+            report = thumbnails.missing_report(self.missing, self.failed, self.config.thumbnails_cache, self.config.thumbnails_fetch)
+            # Only a fetch that was asked for and failed is a warning; a cache not filled yet is not a fault of the build.
+            (log.warning if self.failed else log.info)(report)
+
+    def _thumbnail(self, video: Video) -> tuple[str, int, int] | None:
+        """The extension's hook: a cached (or, when asked, fetched) thumbnail for `video`."""
+        key = thumbnails.key_of(video)
+        if key is None or self.cache is None:
+            return None
+        found = self.cache.get(key)
+        if found is None and self.config.thumbnails_fetch and key not in self.failed:
+            try:
+                found = self.cache.fetch(video)
+            except thumbnails.ThumbnailError as error:
+                self.failed[key] = str(error)
+        where = self.video.page.src_path if self.video.page else ""
+        if found is None:
+            self.missing.setdefault(key, []).append(where)
+            return None
+        src_uri = THUMBNAILS + found.name
+        if src_uri not in self.added:
+            self.added.add(src_uri)
+            self.files.append(File.generated(self.mkdocs_config, src_uri, abs_src_path=str(found.path)))
+        self.first_thumbnail.setdefault(where, found.path)
+        return src_uri, found.width, found.height
+
+    def _preview(self, html: str, page: Page, config: MkDocsConfig) -> None:
+        """The page's own title for its link preview, and its preview image when asked."""
+        title = previews.own_title(html, page.meta.get("title")) or page.title or config.site_name
+        preview: dict[str, Any] = {"title": title}
+        if self.config.previews:
+            thumbnail = self.first_thumbnail.get(page.file.src_uri)
+            stamp = thumbnail.stat().st_mtime_ns if thumbnail else 0
+            content = _preview_image(title, config.site_name, config.site_author or "", thumbnail, stamp)
+            image = File.generated(config, PREVIEWS + previews.image_name(page.file.dest_uri), content=content)
+            self.files.append(image)
+            if config.site_url:  # social sites read only absolute addresses
+                preview |= {"image": urljoin(config.site_url, image.url), "width": previews.WIDTH, "height": previews.HEIGHT}
+                preview["type"] = "image/png"
+        self.link_previews[page.file.src_uri] = preview
 
     def _videos_list(self, index: Page) -> str:
         entries = []
@@ -189,6 +268,12 @@ class Rendered:
     minutes: int
     is_part: bool  # a page of the nav with content of its own, not switched off in its front matter
     has_list: bool  # the page holds the marker where the list of videos goes
+
+
+@functools.lru_cache(maxsize=1024)
+def _preview_image(title: str, site_name: str, byline: str, thumbnail: Path | None, stamp: int) -> bytes:
+    """Drawn once per process for the same inputs (`stamp`: the thumbnail's mtime), so `mkdocs serve` rebuilds skip it."""
+    return previews.render(title, site_name, byline, thumbnail)
 
 
 def _install_video_extension(config: MkDocsConfig, settings: dict[str, Any]) -> VideoExtension:

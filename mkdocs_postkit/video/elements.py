@@ -74,7 +74,8 @@ def player(video: Video, messages: Messages, raw: bool = False) -> etree.Element
                 "alt": "",
                 "loading": "lazy",
                 "decoding": "async",
-            },
+            }
+            | ({"width": str(video.poster_size[0]), "height": str(video.poster_size[1])} if video.poster_size else {}),
         )
     # As few elements as can be styled (the play button is drawn by CSS): every page's
     # search indexing parses each one. The space keeps title and host apart in text.

@@ -17,6 +17,7 @@ matching lines. Each video's table-of-contents entry is added by `toc.VideoToc`.
 from __future__ import annotations
 
 import logging
+import posixpath
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -90,6 +91,9 @@ class VideoExtension(BlocksExtension):
         if self.getConfig("frames") not in FRAMES:
             raise ValueError(f"mkdocs_postkit.video: 'frames' must be one of {', '.join(FRAMES)}, not {self.getConfig('frames')!r}")
         self.page: PageContext | None = None
+        # Set by a site generator that keeps thumbnails: a video -> (its image's path from the docs
+        # folder, width, height), or None; used for players without a poster of their own.
+        self.thumbnail: Callable[[Video], tuple[str, int, int] | None] | None = None
         self.state = DocumentState()
         self.messages = Messages()
         self.reset()
@@ -146,6 +150,10 @@ class VideoExtension(BlocksExtension):
         except VideoError as error:
             self.warn(f"{error}", needle)
             return None
+        found = self.thumbnail(video) if self.thumbnail is not None and not video.poster else None
+        if found is not None:
+            page_folder = posixpath.dirname(self.page.src_path) if self.page else ""
+            video = replace(video, poster=posixpath.relpath(found[0], page_folder or "."), poster_size=found[1:])
         if self.page is None or self.page.resolve is None:
             return video  # outside MkDocs (Zensical): paths are used as written
         changes: dict[str, str] = {}

@@ -74,6 +74,7 @@ class Video:
     # Links and images in the page keep the written path, which MkDocs rewrites and checks itself.
     file_url: str = ""
     poster_url: str = ""
+    poster_size: tuple[int, int] | None = None  # known for a cached thumbnail: the <img> reserves its box
 
     # Ids, hashes, list ids and times are validated to letters, digits, `-` and `_`: nothing to encode in these URLs.
 

@@ -82,7 +82,7 @@ def main_content(html: str) -> str:
 def copy_project(dest: Path) -> Path:
     """A copy of the repository's site sources (for tests that edit or deploy them)."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "overrides"):
+    for name in ("mkdocs.yml", "docs", "overrides", "thumbnails"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, dest / name, symlinks=False)
