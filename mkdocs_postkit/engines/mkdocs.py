@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .. import navigation
+from .. import navigation, pages
 from ..video import VideoExtension
 from ..video.extension import PageContext
 
@@ -126,11 +126,7 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
         if page.file is self.index_file:
             return html + self._videos_index(page)
         part = self.parts.get(src_uri)
-        minutes = None
-        if part and self.config.reading_time:
-            minutes = navigation.reading_minutes(html, self.config.words_per_minute, videos=len(videos))
-        position = navigation.position_html(part, minutes, self.config.part_label, self.config.reading_time)
-        return navigation.insert_after_title(html, position)
+        return pages.with_position(html, part, len(videos), self.config.part_label, self.config.reading_time, self.config.words_per_minute)
 
     def _videos_index(self, index: Page) -> str:
         entries = []
@@ -164,9 +160,7 @@ def _install_video_extension(config: MkDocsConfig, settings: dict[str, Any]) -> 
 
 def _front_matter_lines(page: Page, markdown: str) -> int:
     """Lines MkDocs removed above the Markdown, so warnings give the line in the file."""
-    source = page.file.content_string if not page.file.generated_by else markdown
-    start = source.find(markdown[:200]) if markdown else -1
-    return source.count("\n", 0, start) if start > 0 else 0
+    return pages.lines_above(page.file.content_string if not page.file.generated_by else markdown, markdown)
 
 
 def _resolver(page: Page, files: Files) -> Any:
