@@ -6,6 +6,8 @@ nav) once Markdown has rendered the page.
 
 from __future__ import annotations
 
+import posixpath
+
 from .navigation import Part, insert_after_title, position_html, reading_minutes
 
 
@@ -19,3 +21,10 @@ def lines_above(source: str, markdown: str) -> int:
     """Lines the engine removed above the Markdown (front matter), so warnings give the line in the file."""
     start = source.find(markdown[:200]) if markdown else -1
     return source.count("\n", 0, start) if start > 0 else 0
+
+
+def docs_path(page_path: str, written: str) -> tuple[str, str]:
+    """A path written in a page -> (the file's path in docs/, the `?query#fragment` it carried)."""
+    clean = written.split("#")[0].split("?")[0]
+    target = clean.lstrip("/") if clean.startswith("/") else posixpath.normpath(posixpath.join(posixpath.dirname(page_path), clean))
+    return target, written[len(clean) :]

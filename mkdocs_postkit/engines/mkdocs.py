@@ -167,11 +167,8 @@ def _resolver(page: Page, files: Files) -> Any:
     """Map a path written in a page to the URL to use from that page, or None if missing."""
 
     def resolve(path: str) -> str | None:
-        clean = path.split("#")[0].split("?")[0]
-        target = (
-            clean.lstrip("/") if clean.startswith("/") else posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), clean))
-        )
+        target, rest = pages.docs_path(page.file.src_uri, path)
         file = files.get_file_from_path(target)
-        return None if file is None else file.url_relative_to(page.file) + path[len(clean) :]
+        return None if file is None else file.url_relative_to(page.file) + rest
 
     return resolve

@@ -72,7 +72,7 @@ class PageStart(_Step, Preprocessor):
         if context is None:
             return lines
         path: str = context.page.path
-        self.extension.page = PageContext(path, functools.partial(_front_matter_lines, path, lines))
+        self.extension.page = PageContext(path, functools.partial(_front_matter_lines, path, lines), functools.partial(_resolve, path))
         self.rendering.tree_done = False
         media = next((e for e in self.md.registeredExtensions if isinstance(e, MediaExtension)), None)
         if media is not None:
@@ -123,6 +123,13 @@ def _front_matter_lines(path: str, lines: list[str]) -> int:
     except OSError:
         return 0
     return pages.lines_above(source, "\n".join(lines))
+
+
+def _resolve(page_path: str, written: str) -> str | None:
+    """A file in docs/ is used as written (Zensical makes it relative to the built page), a missing one is None."""
+    target, _ = pages.docs_path(page_path, written)
+    outside = target == ".." or target.startswith("../")  # as under MkDocs, only files in docs/ count
+    return written if not outside and (_docs_dir() / target).is_file() else None
 
 
 def _docs_dir() -> Path:

@@ -22,7 +22,7 @@ from support.browser import watched_page
 from support.foreign_sites import NOCOOKIE, PYTHON, inside, install_wheel
 from support.safety import elements
 from support.server import StaticServer, free_port
-from support.sites import build_project, copy_project, main_content, write_files
+from support.sites import build_project, build_site, captured_warnings, copy_project, main_content, write_files
 
 ZENSICAL = Path(os.environ.get("VIRTUAL_ENV", Path(__file__).parents[2] / ".venv")) / "bin" / "zensical"
 TITLES = [
@@ -344,3 +344,40 @@ def test_a_strangers_site_built_by_zensical_from_the_wheel_gets_styled_playable_
             page.watch.reset()
         assert page.watch.console_errors == []
         context.close()
+
+
+SAME_WARNINGS = {
+    "index.md": """
+        ---
+        description: Faulty embeds of every kind.
+        ---
+
+        # Home
+
+        <iframe src="https://www.youtube.com/embed/v-zudK5"></iframe>
+
+        ![type:video](https://youtu.be/v-zudK5KnWY?t=-3)
+
+        /// video | https://vimeo.com/abc
+        ///
+        """,
+    "sub/page.md": "# Sub\n\n![type:video](../clip.mp4)\n\n![type:video](../missing.mp4)\n\n![type:video](../../outside.mp4)\n",
+    "clip.mp4": "not really a video",
+}
+
+
+def test_both_engines_give_the_same_warnings(tmp_path):
+    """The same messages, files and lines: the extension writes them, each adapter says which page it is on."""
+    (tmp_path / "outside.mp4").write_text("outside docs/", "utf-8")
+    with captured_warnings() as by_mkdocs:
+        build_site(tmp_path, SAME_WARNINGS, config="nav: [index.md, sub/page.md]\n")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: W\nnav: [index.md, sub/page.md]\nmarkdown_extensions: [toc, mkdocs_postkit.video]\n", "utf-8"
+    )
+    result = zensical_build(tmp_path)
+    assert result.returncode == 0, result.stderr
+    by_zensical = [line.removeprefix("WARNING -  ") for line in result.stderr.splitlines() if line.startswith("WARNING -  postkit:")]
+    postkit = sorted(message for message in by_mkdocs if message.startswith("postkit:"))
+    assert len(postkit) == 5, by_mkdocs
+    assert all(message.startswith(("postkit: index.md:", "postkit: sub/page.md:")) for message in postkit), postkit
+    assert sorted(by_zensical) == postkit

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from mkdocs_postkit.engines.zensical import extension_settings
 from mkdocs_postkit.navigation import Part
-from mkdocs_postkit.pages import lines_above, with_position
+from mkdocs_postkit.pages import docs_path, lines_above, with_position
 
 HTML = '<h1 id="t">Title</h1>\n<p>' + "word " * 500 + "</p>\n"
 
@@ -44,3 +44,9 @@ def test_options_set_away_from_their_defaults_reach_the_extension_postkits_last(
     postkit = defaults | {"mark": "film", "anchor_prefix": "v-"}
     assert extension_settings(mkdocs_video, postkit, defaults) == {"mark": "film", "muted": True, "anchor_prefix": "v-"}
     assert extension_settings({}, defaults, defaults) == {}
+
+
+def test_a_path_written_in_a_page_is_found_in_docs():
+    assert docs_path("sub/page.md", "../clip.mp4#t=3") == ("clip.mp4", "#t=3")
+    assert docs_path("sub/page.md", "/media/clip.mp4?x=1") == ("media/clip.mp4", "?x=1")
+    assert docs_path("page.md", "../outside.mp4") == ("../outside.mp4", "")
