@@ -212,7 +212,8 @@ def _with_assets(html: str) -> str:
     if any(name in entry for entry in listed for name in ("postkit.css", "postkit.js")):
         return html
     css, js = _assets()
-    return f'<link rel="stylesheet" href="{css}">\n<script src="{js}" defer></script>\n' + html
+    # A module runs once per document however often Material's instant navigation inserts its tag again.
+    return f'<link rel="stylesheet" href="{css}">\n<script type="module" src="{js}"></script>\n' + html
 
 
 @functools.cache

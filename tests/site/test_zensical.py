@@ -20,6 +20,7 @@ import pytest
 
 from support.browser import watched_page
 from support.foreign_sites import NOCOOKIE, PYTHON, inside, install_wheel
+from support.instant import click_instantly
 from support.safety import elements
 from support.server import StaticServer, free_port
 from support.sites import build_project, build_site, captured_warnings, copy_project, main_content, write_files
@@ -297,7 +298,7 @@ STRANGER = {
     "index.md": """
         # A stranger's site
 
-        Their own words, then a video pasted from YouTube.
+        Their own words, then a video pasted from YouTube, and [a deeper page](deeper/page.md).
 
         <iframe width="560" height="315" src="https://www.youtube.com/embed/SBV5VTQrlDs" title="YouTube video player" allowfullscreen></iframe>
         """,
@@ -312,7 +313,8 @@ def test_a_strangers_site_built_by_zensical_from_the_wheel_gets_styled_playable_
     write_files(project / "docs", STRANGER)
     port = free_port()
     (project / "mkdocs.yml").write_text(
-        f"site_name: Stranger\nsite_url: http://127.0.0.1:{port}/\ntheme: {{name: material, font: false}}\nmarkdown_extensions: [toc, mkdocs_postkit.video]\n",
+        f"site_name: Stranger\nsite_url: http://127.0.0.1:{port}/\ntheme: {{name: material, font: false, features: [navigation.instant]}}\n"
+        "markdown_extensions: [toc, mkdocs_postkit.video]\n",
         "utf-8",
     )
     result = zensical_build(project, env=install.env(POSTKIT_PROBE=str(project / "probe.json")))
@@ -342,6 +344,17 @@ def test_a_strangers_site_built_by_zensical_from_the_wheel_gets_styled_playable_
             facade.click()
             assert page.locator("figure.postkit-video iframe").get_attribute("src").startswith(NOCOOKIE + video)
             page.watch.reset()
+        # Reached by Material's instant navigation, and again after back and forward: the script is a module,
+        # which a document runs once however often its tag is inserted (a second run would play twice).
+        page.goto(url)
+        page.wait_for_function("window.document$ !== undefined")
+        click_instantly(page, page.get_by_role("link", name="a deeper page"), url + "deeper/page/", site, "deeper/page/")
+        page.go_back()
+        page.go_forward()
+        page.wait_for_url(url + "deeper/page/")
+        page.locator("button.postkit-video__facade").click()
+        assert page.locator("figure.postkit-video iframe").count() == 1
+        assert page.watch.third_party == [NOCOOKIE + "4zGIRsnrTk8?autoplay=1&playsinline=1"]
         assert page.watch.console_errors == []
         context.close()
 
