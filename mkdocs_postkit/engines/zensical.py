@@ -14,10 +14,11 @@ import base64
 import functools
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 from markdown import Markdown
@@ -31,6 +32,8 @@ from zensical.extensions.media import MediaExtension
 from .. import navigation, pages
 from ..video.extension import PageContext, log
 from .mkdocs import EXTENSION_OPTIONS, PostkitConfig  # the plugin's options, checked by its own schema
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as etree
@@ -117,6 +120,20 @@ class PageEnd(_Step, Postprocessor):
         )
 
 
+def _per_config(read: Callable[[], T]) -> Callable[[], T]:
+    """Computed once per configuration: `zensical serve` reads mkdocs.yml again when it changes."""
+    seen: list[tuple[dict[str, Any], T]] = []  # holds the configuration, so that `is` cannot meet a new one at its address
+
+    @functools.wraps(read)
+    def cached() -> T:
+        config = get_config()
+        if not seen or seen[0][0] is not config:
+            seen[:] = [(config, read())]
+        return seen[0][1]
+
+    return cached
+
+
 def _front_matter_lines(path: str, lines: list[str]) -> int:
     try:
         source = (_docs_dir() / path).read_text("utf-8")
@@ -137,7 +154,7 @@ def _docs_dir() -> Path:
     return Path(config["root_dir"], config["docs_dir"])
 
 
-@functools.cache
+@_per_config
 def _parts() -> dict[str, navigation.Part]:
     """Part numbers from the nav, in its order, as the MkDocs plugin numbers `nav.pages`."""
     found: list[str] = []
@@ -151,7 +168,7 @@ def _parts() -> dict[str, navigation.Part]:
     return navigation.number_parts(found)
 
 
-@functools.cache
+@_per_config
 def plugin_options() -> dict[str, Any]:
     """The `postkit` plugin's options in mkdocs.yml, checked by the plugin's own schema (Zensical drops them)."""
     options: dict[str, Any] = {}
@@ -199,7 +216,8 @@ def _config_file() -> Path | None:
 
 def _strict() -> bool:
     """`strict: true` in mkdocs.yml, or `zensical build --strict` (the flag goes to Zensical's Rust side only)."""
-    return bool(get_config().get("strict")) or any(arg in ("-s", "--strict") for arg in sys.argv[1:])
+    args = sys.argv[1:]
+    return bool(get_config().get("strict")) or ("build" in args and any(arg in ("-s", "--strict") for arg in args))
 
 
 def _with_assets(html: str) -> str:
