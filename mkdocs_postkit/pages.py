@@ -1,15 +1,19 @@
-"""What postkit needs to know of a page's rendered HTML, read with the tokenizer.
+"""What every page gets besides its videos, the same under either engine: pure functions over HTML.
 
-Where its title ends (the position line goes there), whether it holds content
-of its own (a tags or search page, before its plugin fills it, does not), and
-where its author placed the video list (the comment `<!-- postkit/videos -->`).
+A rendered page is read with the tokenizer: where its title ends (the position
+line goes there), whether it holds content of its own (a tags or search page,
+before its plugin fills it, does not), and where its author placed the video
+list (the comment `<!-- postkit/videos -->`). An engine adapter calls these with
+what only it knows (the page's part, from its nav).
 """
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 
-from .navigation import VIDEOS_MARKER
+from .messages import Messages
+from .navigation import VIDEOS_MARKER, Part, position_html
 from .video.tokenizer import FrameScanner
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -78,3 +82,21 @@ def replace_markers(html: str, replacement: str, facts: PageFacts) -> str:
         pieces += [html[done:start], replacement]
         done = end
     return "".join(pieces) + html[done:]
+
+
+def with_position(html: str, part: Part | None, minutes: int | None, messages: Messages) -> str:
+    """The page's HTML with "Part N of M · X min read" under its title (a page that is not a part has none)."""
+    return html if part is None else insert_after_title(html, position_html(part, minutes, messages))
+
+
+def lines_above(source: str, markdown: str) -> int:
+    """Lines the engine removed above the Markdown (front matter), so warnings give the line in the file."""
+    start = source.find(markdown[:200]) if markdown else -1
+    return source.count("\n", 0, start) if start > 0 else 0
+
+
+def docs_path(page_path: str, written: str) -> tuple[str, str]:
+    """A path written in a page -> (the file's path in docs/, the `?query#fragment` it carried)."""
+    clean = written.split("#")[0].split("?")[0]
+    target = clean.lstrip("/") if clean.startswith("/") else posixpath.normpath(posixpath.join(posixpath.dirname(page_path), clean))
+    return target, written[len(clean) :]

@@ -197,7 +197,7 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
             page.content = pages.replace_markers(page.content, self._videos_list(page), pages.read_page(page.content))
         part = self.parts.get(page.file.src_uri)
         if part is not None:
-            page.content = pages.insert_after_title(page.content, navigation.position_html(part, rendered.minutes, self.messages))
+            page.content = pages.with_position(page.content, part, rendered.minutes, self.messages)
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -318,20 +318,15 @@ def _mentions_marker(file: File) -> bool:
 
 def _front_matter_lines(page: Page, markdown: str) -> int:
     """Lines MkDocs removed above the Markdown, so warnings give the line in the file."""
-    source = page.file.content_string if not page.file.generated_by else markdown
-    start = source.find(markdown[:200]) if markdown else -1
-    return source.count("\n", 0, start) if start > 0 else 0
+    return pages.lines_above(page.file.content_string if not page.file.generated_by else markdown, markdown)
 
 
 def _resolver(page: Page, files: Files) -> Any:
     """Map a path written in a page to the URL to use from that page, or None if missing."""
 
     def resolve(path: str) -> str | None:
-        clean = path.split("#")[0].split("?")[0]
-        target = (
-            clean.lstrip("/") if clean.startswith("/") else posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), clean))
-        )
+        target, rest = pages.docs_path(page.file.src_uri, path)
         file = files.get_file_from_path(target)
-        return None if file is None else file.url_relative_to(page.file) + path[len(clean) :]
+        return None if file is None else file.url_relative_to(page.file) + rest
 
     return resolve

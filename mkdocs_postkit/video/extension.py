@@ -108,6 +108,10 @@ class VideoExtension(BlocksExtension):
         # check (5), so that both see the players' ids.
         md.treeprocessors.register(EmbedTreeprocessor(md, self), "postkit_video", 6)
         md.treeprocessors.register(VideoToc(md, self), "postkit_video_toc", 4)
+        if "rendering_context" in md.preprocessors:  # Zensical's page context (its extension comes first)
+            from ..engines import zensical  # Zensical is imported only when it is the engine
+
+            zensical.extend(md, self)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
         block_mgr.register(VideoBlock, {"extension": self})

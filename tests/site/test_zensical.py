@@ -1,23 +1,29 @@
 """The same mkdocs.yml built by Zensical, which runs Markdown extensions but skips MkDocs plugins.
 
-The embeds live in the `mkdocs_postkit.video` Markdown extension and the assets come
-from the theme folder, so the four videos render and play there too.
+The embeds live in the `mkdocs_postkit.video` Markdown extension, which calls the Zensical
+adapter (`engines/zensical.py`) for what the MkDocs plugin tells it under MkDocs; the
+assets come from the theme folder. Both engines' pages are compared element by element.
 """
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import re
 import shutil
 import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from support.browser import watched_page
+from support.foreign_sites import NOCOOKIE, PYTHON, inside, install_wheel
+from support.instant import click_instantly
 from support.safety import elements
 from support.server import StaticServer, free_port
-from support.sites import copy_project, main_content
+from support.sites import build_project, build_site, captured_warnings, copy_project, main_content, write_files
 
 ZENSICAL = Path(os.environ.get("VIRTUAL_ENV", Path(__file__).parents[2] / ".venv")) / "bin" / "zensical"
 TITLES = [
@@ -68,7 +74,7 @@ def test_under_zensical_the_navigation_is_intact_without_the_plugin(zensical_sit
         for link in parts:
             if link != page:  # Zensical links the current page as ././
                 assert re.search(rf'href="[./]*{link}"', html), (page, link)
-    assert not (site / "all-videos").exists()  # the generated index is the MkDocs plugin's
+    assert not (site / "all-videos").exists()  # the generated index is the MkDocs plugin's (README: Under Zensical)
 
 
 def test_under_zensical_a_click_plays_the_video(zensical_site, browser):
@@ -106,3 +112,295 @@ def test_under_zensical_a_video_without_its_own_heading_is_in_the_table_of_conte
         "#talks",
         "#video-keynote",
     ]
+
+
+# --- The two engines compared ------------------------------------------------------------------
+
+PAGES = ("", "perspective/", "videos/", "reflections/", "looking-forward/")
+THEME_ONLY = {("a", (("id", "__skip"), ("tabindex", "-1")))}  # Zensical's template puts its skip-link target in the article
+
+
+class _Tokens(HTMLParser):
+    """An article as a list of start tags (attributes sorted), end tags and texts; whitespace between tags dropped."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tokens: list[tuple] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        # Zensical's search reads `data-search-exclude` and removes it from the page (its index
+        # holds neither the position line nor the host label: test_zensical_search_leaves_out_…).
+        start = (tag, tuple(sorted((name, value or "") for name, value in attrs if name != "data-search-exclude")))
+        if start in THEME_ONLY:
+            self.skip += 1
+            return
+        self.tokens.append(start)
+
+    def handle_endtag(self, tag):
+        if self.skip and tag == "a":
+            self.skip -= 1
+            return
+        self.tokens.append(("/", tag))
+
+    def handle_data(self, data):
+        if data.strip():
+            self.tokens.append(("text", " ".join(data.split())))
+
+
+def tokens(html: str) -> list[tuple]:
+    parser = _Tokens()
+    parser.feed(html)
+    parser.close()
+    return parser.tokens
+
+
+def toc_links(html: str) -> list[tuple[str, str]]:
+    """(href, label) of each link in the page's table of contents (Material's secondary sidebar)."""
+    if 'data-md-component="toc"' not in html:
+        return []  # a page with no heading below its title has none
+    toc = html[html.rindex('data-md-component="toc"') :]  # the last: the primary sidebar has a copy for small screens
+    toc = toc[: toc.index("</nav>")]
+    return [(link["href"], " ".join(link["#text"].split())) for link in elements(toc, "a")]
+
+
+@pytest.fixture(scope="module")
+def mkdocs_site(tmp_path_factory, zensical_site):
+    _, port = zensical_site
+    return build_project(tmp_path_factory.mktemp("mkdocs"), site_url=f"http://127.0.0.1:{port}/")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_both_engines_write_the_same_article(mkdocs_site, zensical_site, page):
+    """Position line, facades, headings and their anchors: the same elements, attributes and text."""
+    zensical_dir, _ = zensical_site
+    by_mkdocs = main_content((mkdocs_site / page / "index.html").read_text("utf-8"))
+    by_zensical = main_content((zensical_dir / page / "index.html").read_text("utf-8"))
+    assert 'class="postkit-position"' in by_zensical
+    assert tokens(by_zensical) == tokens(by_mkdocs)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_both_engines_list_the_same_table_of_contents(mkdocs_site, zensical_site, page):
+    zensical_dir, _ = zensical_site
+    by_mkdocs = toc_links((mkdocs_site / page / "index.html").read_text("utf-8"))
+    by_zensical = toc_links((zensical_dir / page / "index.html").read_text("utf-8"))
+    assert by_zensical == by_mkdocs
+    if page == "videos/":
+        assert ("#key-lessons-from-llm-training", "Key Lessons from LLM Training") in by_zensical
+
+
+def test_the_all_videos_page_is_the_one_difference(mkdocs_site, zensical_site):
+    """Zensical cannot add a page (README: Under Zensical); the MkDocs build has it, with every video."""
+    zensical_dir, _ = zensical_site
+    index = main_content((mkdocs_site / "all-videos/index.html").read_text("utf-8"))
+    assert [link["href"] for link in elements(index, "a") if link.get("href", "").startswith("../")] == [
+        "../videos/#key-lessons-from-llm-training",
+        "../videos/#why-were-building-foundation-models-at-genentech",
+        "../videos/#challenges-in-training-biomedical-llms",
+        "../videos/#infrastructure-and-gpu-challenges",
+    ]
+    assert not (zensical_dir / "all-videos").exists()
+
+
+def test_under_zensical_the_position_line_and_a_toc_link_to_a_video(zensical_site, browser):
+    site, port = zensical_site
+    with StaticServer(site, port) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = watched_page(context)
+        page.goto(url + "videos/")
+        assert page.locator("article .postkit-position").inner_text() == "Part 3 of 5 · 2 min read"
+        # Zensical's script makes the TOC's links absolute once the page runs.
+        page.locator(".md-sidebar--secondary a.md-nav__link", has_text="Infrastructure and GPU Challenges").click()
+        page.wait_for_function("location.hash === '#infrastructure-and-gpu-challenges'")
+        figure = page.locator("figure.postkit-video").nth(3)
+        assert figure.is_visible() and figure.bounding_box()["y"] < 800
+        assert page.watch.third_party == []
+        figure.locator("button.postkit-video__facade").click()
+        assert (
+            page.locator("figure.postkit-video iframe")
+            .get_attribute("src")
+            .startswith("https://www.youtube-nocookie.com/embed/eIj_DNemEyg?")
+        )
+        context.close()
+
+
+# --- Other sites under Zensical ----------------------------------------------------------------
+
+
+def zensical_build(project: Path, *args: str, env: dict[str, str] | None = None, clean: bool = True) -> subprocess.CompletedProcess[str]:
+    zensical = shutil.which("zensical") or str(ZENSICAL)
+    if not Path(zensical).exists():
+        pytest.fail("zensical is not installed; run scripts/test.sh (it installs requirements-test.txt)")
+    args = ("--clean", *args) if clean else args
+    command = [PYTHON, "-m", "zensical", "build", *args] if env else [zensical, "build", *args]
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=180)
+
+
+FAULTY = {
+    "index.md": """
+        ---
+        description: A page whose third video has a typo.
+        ---
+
+        # Home
+
+        Some text.
+
+        <iframe src="https://www.youtube.com/embed/v-zudK5"></iframe>
+        """,
+    "two.md": "# Two\n",
+}
+
+
+def test_under_zensical_a_faulty_embed_is_reported_with_its_file_and_line_and_fails_a_strict_build(tmp_path):
+    write_files(tmp_path / "docs", FAULTY)
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: F\nnav: [index.md, two.md]\nmarkdown_extensions: [toc, mkdocs_postkit.video]\n", "utf-8"
+    )
+    lenient = zensical_build(tmp_path)
+    assert lenient.returncode == 0, lenient.stderr
+    assert (
+        "WARNING -  postkit: index.md:9: 'v-zudK5' in 'https://www.youtube.com/embed/v-zudK5' is not a YouTube video id" in lenient.stderr
+    )
+    strict = zensical_build(tmp_path, "--strict")
+    assert strict.returncode != 0
+    assert "postkit: index.md:9: " in strict.stderr
+    assert "StrictBuildError: postkit: index.md has 1 video warning(s), printed above, and the build is strict" in strict.stderr
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: F\nnav: [index.md, two.md]\nmarkdown_extensions: [mkdocs_postkit.video]\nstrict: true\n", "utf-8"
+    )
+    assert zensical_build(tmp_path).returncode != 0  # strict: true in mkdocs.yml, as this site sets it
+
+
+MKDOCS_VIDEO_PAGE = "# Home\n\n![clip](https://youtu.be/v-zudK5KnWY)\n\n## A file\n\n![clip](https://example.org/talk.mp4)\n"
+
+
+def test_under_zensical_mkdocs_video_under_plugins_gets_postkits_facades(tmp_path):
+    """Zensical switches its own copy of mkdocs-video on for `plugins: [mkdocs-video]` (raw iframes, a <div> in
+    a <p>); postkit's players replace it, with mkdocs-video's options, as if it were not listed."""
+    articles = {}
+    for name, plugins in (("listed", "[search, mkdocs-video: {mark: clip, video_muted: true}]"), ("renamed", "[search]")):
+        project = tmp_path / name
+        write_files(project / "docs", {"index.md": MKDOCS_VIDEO_PAGE})
+        extension = "mkdocs_postkit.video" if name == "listed" else "mkdocs_postkit.video: {mark: clip, muted: true}"
+        (project / "mkdocs.yml").write_text(f"site_name: V\nmarkdown_extensions: [toc, {extension}]\nplugins: {plugins}\n", "utf-8")
+        result = zensical_build(project)
+        assert result.returncode == 0, result.stderr
+        articles[name] = main_content((project / "site/index.html").read_text("utf-8"))
+    listed = articles["listed"]
+    assert "<iframe" not in listed and "video-container" not in listed
+    assert [figure["id"] for figure in elements(listed, "figure")] == ["video-home", "video-a-file"]
+    facade = next(link for link in elements(listed, "a") if link.get("class") == "postkit-video__facade")
+    assert "mute=1" in facade["data-embed"] and "muted" in elements(listed, "video")[0]
+    assert tokens(listed) == tokens(articles["renamed"])
+
+
+STRANGER = {
+    "index.md": """
+        # A stranger's site
+
+        Their own words, then a video pasted from YouTube, and [a deeper page](deeper/page.md).
+
+        <iframe width="560" height="315" src="https://www.youtube.com/embed/SBV5VTQrlDs" title="YouTube video player" allowfullscreen></iframe>
+        """,
+    "deeper/page.md": '# Deeper\n\n![type:video](https://youtu.be/4zGIRsnrTk8 "A talk")\n',
+}
+
+
+def test_a_strangers_site_built_by_zensical_from_the_wheel_gets_styled_playable_facades(tmp_path, browser):
+    """No extra_css, no custom_dir: the extension puts postkit's CSS and JS on each page with a video."""
+    install = install_wheel(tmp_path / "wheel")
+    project = tmp_path / "stranger"
+    write_files(project / "docs", STRANGER)
+    port = free_port()
+    (project / "mkdocs.yml").write_text(
+        f"site_name: Stranger\nsite_url: http://127.0.0.1:{port}/\ntheme: {{name: material, font: false, features: [navigation.instant]}}\n"
+        "markdown_extensions: [toc, mkdocs_postkit.video]\n",
+        "utf-8",
+    )
+    result = zensical_build(project, env=install.env(POSTKIT_PROBE=str(project / "probe.json")))
+    assert result.returncode == 0, result.stderr
+    probe = json.loads((project / "probe.json").read_text("utf-8"))
+    assert probe["modules"] and all(inside(path, install.target) for path in probe["modules"].values()), probe  # the wheel's postkit
+    site = project / "site"
+    # Zensical empties the site on each build and takes unchanged pages from its cache (no Python runs):
+    # the assets are in the page itself, so a second build without --clean keeps them.
+    again = zensical_build(project, env=install.env(), clean=False)
+    assert again.returncode == 0, again.stderr
+    head = main_content((site / "index.html").read_text("utf-8"))
+    links = [base64.b64decode(link["href"].split(",", 1)[1]) for link in elements(head, "link")]
+    scripts = [base64.b64decode(script["src"].split(",", 1)[1]) for script in elements(head, "script")]
+    assert links == [(install.target / "mkdocs_postkit/assets/postkit.css").read_bytes()]
+    assert scripts == [(install.target / "mkdocs_postkit/assets/postkit.js").read_bytes()]
+    with StaticServer(site, port) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = watched_page(context)
+        for path, video in (("", "SBV5VTQrlDs"), ("deeper/page/", "4zGIRsnrTk8")):
+            page.goto(url + path)
+            facade = page.locator("button.postkit-video__facade")  # the script ran
+            assert facade.count() == 1
+            box = facade.bounding_box()
+            assert abs(box["width"] / box["height"] - 16 / 9) < 0.02  # the stylesheet applies
+            assert page.watch.third_party == []
+            facade.click()
+            assert page.locator("figure.postkit-video iframe").get_attribute("src").startswith(NOCOOKIE + video)
+            page.watch.reset()
+        # Reached by Material's instant navigation, and again after back and forward: the script is a module,
+        # which a document runs once however often its tag is inserted (a second run would play twice).
+        page.goto(url)
+        page.wait_for_function("window.document$ !== undefined")
+        click_instantly(page, page.get_by_role("link", name="a deeper page"), url + "deeper/page/", site, "deeper/page/")
+        page.go_back()
+        page.go_forward()
+        page.wait_for_url(url + "deeper/page/")
+        page.locator("button.postkit-video__facade").click()
+        assert page.locator("figure.postkit-video iframe").count() == 1
+        assert page.watch.third_party == [NOCOOKIE + "4zGIRsnrTk8?autoplay=1&playsinline=1"]
+        assert page.watch.console_errors == []
+        context.close()
+
+
+SAME_WARNINGS = {
+    "index.md": """
+        ---
+        description: Faulty embeds of every kind.
+        ---
+
+        # Home
+
+        <iframe src="https://www.youtube.com/embed/v-zudK5"></iframe>
+
+        ![type:video](https://youtu.be/v-zudK5KnWY?t=-3)
+
+        /// video | https://vimeo.com/abc
+        ///
+        """,
+    "sub/page.md": "# Sub\n\n![type:video](../clip.mp4)\n\n![type:video](../missing.mp4)\n\n![type:video](../../outside.mp4)\n",
+    "clip.mp4": "not really a video",
+}
+
+
+def test_both_engines_give_the_same_warnings(tmp_path):
+    """The same messages, files and lines: the extension writes them, each adapter says which page it is on."""
+    (tmp_path / "outside.mp4").write_text("outside docs/", "utf-8")
+    with captured_warnings() as by_mkdocs:
+        build_site(tmp_path, SAME_WARNINGS, config="nav: [index.md, sub/page.md]\n")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: W\nnav: [index.md, sub/page.md]\nmarkdown_extensions: [toc, mkdocs_postkit.video]\n", "utf-8"
+    )
+    result = zensical_build(tmp_path)
+    assert result.returncode == 0, result.stderr
+    by_zensical = [line.removeprefix("WARNING -  ") for line in result.stderr.splitlines() if line.startswith("WARNING -  postkit:")]
+    postkit = sorted(message for message in by_mkdocs if message.startswith("postkit:"))
+    assert len(postkit) == 5, by_mkdocs
+    assert all(message.startswith(("postkit: index.md:", "postkit: sub/page.md:")) for message in postkit), postkit
+    assert sorted(by_zensical) == postkit
+
+
+def test_zensical_search_leaves_out_the_position_line_and_the_host_label(zensical_site):
+    site, _ = zensical_site
+    index = json.loads((site / "search.json").read_text("utf-8"))
+    text = json.dumps(index)
+    assert "Key Lessons from LLM Training" in text, "the videos' titles are found"
+    assert "min read" not in text and "Part 3 of 5" not in text and "Watch on YouTube" not in text
