@@ -86,4 +86,5 @@ def videos_index_html(entries: list[tuple[str, str, str, VideoLink]], messages: 
     for url, page_title, part_label, video in entries:
         where = f"{part_label}: {page_title}" if part_label else page_title
         items.append(f'<li><a href="{escape(url)}#{escape(video.anchor)}">{escape(video.title)}</a> &mdash; {escape(where)}</li>\n')
-    return '<ul class="postkit-videos">\n' + "".join(items) + "</ul>\n"
+    # Not in the search index, in either engine: a search lands on the part where the video plays.
+    return '<ul class="postkit-videos" data-search-exclude>\n' + "".join(items) + "</ul>\n"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import functools
 import logging
+import posixpath
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,20 +26,19 @@ from markdown import Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from mkdocs.utils.meta import get_data
 from zensical.config import get_config
-from zensical.extensions.context import ContextPreprocessor
+from zensical.extensions.context import ContextExtension, ContextPreprocessor
 from zensical.extensions.media import MediaExtension
 
 from .. import navigation, pages
-from ..video.extension import PageContext, log
+from ..video.extension import PageContext, VideoExtension, log
 from .mkdocs import EXTENSION_OPTIONS, PostkitConfig  # the plugin's options, checked by its own schema
 
 T = TypeVar("T")
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as etree
-
-    from ..video.extension import VideoExtension
 
 
 class StrictBuildError(Exception):
@@ -121,6 +121,9 @@ class PageEnd(_Step, Postprocessor):
             text = _with_assets(text)
         part = _parts().get(path) if rendering.is_part else None
         minutes = navigation.reading_minutes(text, options["words_per_minute"], videos=len(state.links))
+        facts = pages.read_page(text)
+        if facts.markers:  # an author's page of all videos (Zensical cannot generate one)
+            text = pages.replace_markers(text, _videos_list(path, extension), facts)
         return pages.with_position(text, part, minutes, extension.messages)
 
 
@@ -159,18 +162,27 @@ def _docs_dir() -> Path:
 
 
 @_per_config
-def _parts() -> dict[str, navigation.Part]:
-    """Part numbers from the nav, in its order, as the MkDocs plugin numbers `nav.pages`."""
-    found: list[str] = []
+def _nav_pages() -> list[tuple[str, str | None]]:
+    """(path, title) of the nav's pages, in its order, as MkDocs lists `nav.pages`."""
+    found: list[tuple[str, str | None]] = []
     stack = list(reversed(get_config()["nav"]))
     while stack:
         item = stack.pop()
         url = item.get("url")
         if isinstance(url, str) and url.endswith(".md") and "://" not in url:
-            found.append(url)
+            found.append((url, item.get("title")))
         stack.extend(reversed(item.get("children") or []))
-    # The nav's pages: whether each holds content of its own is known only once it is rendered, which
-    # Zensical does page by page (the MkDocs plugin counts those alone). One page is not a series.
+    return found
+
+
+@_per_config
+def _parts() -> dict[str, navigation.Part]:
+    """Part numbers from the nav, in its order, as the MkDocs plugin numbers its parts.
+
+    Pages switched off in their front matter are left out; whether a page holds content of
+    its own is known only once it is rendered, which Zensical does page by page (the MkDocs
+    plugin leaves out pages without). One page is not a series."""
+    found = [path for path, _ in _nav_pages() if _page_source(path)[1].get("postkit_position") is not False]
     return navigation.number_parts(found) if len(found) > 1 else {}
 
 
@@ -257,3 +269,58 @@ def _log_like_mkdocs() -> None:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         logger.addHandler(handler)
+
+
+def _videos_list(list_path: str, extension: VideoExtension) -> str:
+    """The list of every video of the nav's pages, as the MkDocs plugin writes it.
+
+    Zensical renders each page alone, so the other pages' videos are found by rendering
+    their Markdown here, once per configuration, with the site's extensions (warnings are
+    theirs to give when Zensical renders them)."""
+    entries = []
+    for path, title in _nav_pages():
+        if path == list_path:
+            continue
+        part = _parts().get(path)
+        label = extension.messages("part", number=part.number, total=part.total) if part and extension.messages.template("part") else ""
+        # Written as the page's source path: Zensical turns links to .md files into their URLs (and
+        # would read a URL such as ../videos/ as a path from the page's source, one folder too high).
+        url = posixpath.relpath(path, posixpath.dirname(list_path) or ".")
+        for video in _videos_of(path, extension):
+            entries.append((url, title or path, label, video))
+    return navigation.videos_index_html(entries, extension.messages)
+
+
+def _videos_of(path: str, extension: VideoExtension) -> list[navigation.VideoLink]:
+    cache = _videos_cache()
+    if path not in cache:
+        cache[path] = _render_videos(path, {name: extension.getConfig(name) for name in extension.config})
+    return cache[path]
+
+
+@_per_config
+def _videos_cache() -> dict[str, list[navigation.VideoLink]]:
+    return {}
+
+
+def _render_videos(path: str, settings: dict[str, Any]) -> list[navigation.VideoLink]:
+    config = get_config()
+    extensions = [e for e in config["markdown_extensions"] if not isinstance(e, ContextExtension)]  # no page context: no adapter
+    md = Markdown(extensions=extensions, extension_configs=config["mdx_configs"])
+    video = next(e for e in md.registeredExtensions if isinstance(e, VideoExtension))
+    video.setConfigs(settings)
+    md.reset()
+    quiet, log.disabled = log.disabled, True  # warnings are the page's own, when Zensical renders it
+    try:
+        md.convert(_page_source(path)[0])
+    finally:
+        log.disabled = quiet
+    return list(video.state.links)
+
+
+def _page_source(path: str) -> tuple[str, dict[str, Any]]:
+    """A page's Markdown and front matter, as MkDocs reads them."""
+    try:
+        return get_data((_docs_dir() / path).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return "", {}

@@ -74,7 +74,7 @@ def test_under_zensical_the_navigation_is_intact_without_the_plugin(zensical_sit
         for link in parts:
             if link != page:  # Zensical links the current page as ././
                 assert re.search(rf'href="[./]*{link}"', html), (page, link)
-    assert not (site / "all-videos").exists()  # the generated index is the MkDocs plugin's (README: Under Zensical)
+    assert (site / "all-videos/index.html").is_file()  # the site's own page, filled at its <!-- postkit/videos --> in both engines
 
 
 def test_under_zensical_a_click_plays_the_video(zensical_site, browser):
@@ -116,7 +116,7 @@ def test_under_zensical_a_video_without_its_own_heading_is_in_the_table_of_conte
 
 # --- The two engines compared ------------------------------------------------------------------
 
-PAGES = ("", "perspective/", "videos/", "reflections/", "looking-forward/")
+PAGES = ("", "perspective/", "videos/", "reflections/", "looking-forward/", "all-videos/")
 THEME_ONLY = {("a", (("id", "__skip"), ("tabindex", "-1")))}  # Zensical's template puts its skip-link target in the article
 
 
@@ -176,7 +176,7 @@ def test_both_engines_write_the_same_article(mkdocs_site, zensical_site, page):
     zensical_dir, _ = zensical_site
     by_mkdocs = main_content((mkdocs_site / page / "index.html").read_text("utf-8"))
     by_zensical = main_content((zensical_dir / page / "index.html").read_text("utf-8"))
-    assert 'class="postkit-position"' in by_zensical
+    assert ('class="postkit-position"' in by_zensical) == (page != "all-videos/")  # the list's page is not a part (its front matter)
     assert tokens(by_zensical) == tokens(by_mkdocs)
 
 
@@ -190,17 +190,20 @@ def test_both_engines_list_the_same_table_of_contents(mkdocs_site, zensical_site
         assert ("#key-lessons-from-llm-training", "Key Lessons from LLM Training") in by_zensical
 
 
-def test_the_all_videos_page_is_the_one_difference(mkdocs_site, zensical_site):
-    """Zensical cannot add a page (README: Under Zensical); the MkDocs build has it, with every video."""
+def test_the_all_videos_list_is_the_same_in_both_engines(mkdocs_site, zensical_site):
+    """The site's docs/all-videos.md holds the marker; each engine fills it with every video of the nav."""
     zensical_dir, _ = zensical_site
-    index = main_content((mkdocs_site / "all-videos/index.html").read_text("utf-8"))
-    assert [link["href"] for link in elements(index, "a") if link.get("href", "").startswith("../")] == [
+    expected = [
         "../videos/#key-lessons-from-llm-training",
         "../videos/#why-were-building-foundation-models-at-genentech",
         "../videos/#challenges-in-training-biomedical-llms",
         "../videos/#infrastructure-and-gpu-challenges",
     ]
-    assert not (zensical_dir / "all-videos").exists()
+    for site in (mkdocs_site, zensical_dir):
+        index = main_content((site / "all-videos/index.html").read_text("utf-8"))
+        assert [link["href"] for link in elements(index, "a") if link.get("href", "").startswith("../")] == expected, site
+        assert index.count("&mdash; Part 3 of 5: Video Insights</li>") == 4, site
+        assert "postkit-position" not in index and "<!-- postkit/videos -->" not in index
 
 
 def test_under_zensical_the_position_line_and_a_toc_link_to_a_video(zensical_site, browser):

@@ -117,7 +117,7 @@ def test_videos_index_is_golden():
         '<h1 id="videos-more">&lt;Videos&gt; &amp; *more*</h1>\n<!-- postkit/videos -->\n'
     )
     assert videos_index_html(entries, EN) == (
-        '<ul class="postkit-videos">\n'
+        '<ul class="postkit-videos" data-search-exclude>\n'
         '<li><a href="../videos/#key-lessons">Key Lessons</a> &mdash; Part 3 of 5: Video Insights</li>\n'
         '<li><a href="../talks/#video-a-bold-b-quoted-claim">A &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; claim</a>'
         " &mdash; Talks &lt;2025&gt;</li>\n"
