@@ -59,13 +59,13 @@ def test_sidebar_lists_every_page_in_post_order_and_navigates_instantly(page, si
 
 def test_footer_links_walk_the_whole_post_both_ways(page, site_url, built_site):
     page.goto(site_url)
-    for direction, label, order in (("next", "Next", PARTS), ("prev", "Previous", PARTS[::-1])):
+    for direction, label, order in (("next", "Next", SIDEBAR), ("prev", "Previous", SIDEBAR[::-1])):
         for _, (path, title) in pairwise(order):
             link = page.locator(f"a.md-footer__link--{direction}")
             expect(link).to_have_attribute("aria-label", f"{label}: {title}")
             expect(link.locator(".md-ellipsis")).to_have_text(title)
             click_instantly(page, link, site_url + path, built_site, path)
-        # The walk ends at the post's last (or first) part: the generated "All videos" page is outside it.
+        # The walk ends at the list of all videos (a page of the nav, after the last part), and at the first part.
         expect(page.locator(f"a.md-footer__link--{direction}")).to_have_count(0)
 
     assert page.watch.third_party == []
