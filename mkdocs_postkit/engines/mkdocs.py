@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import functools
+import os
 import posixpath
 from importlib.resources import files as package_files
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -15,7 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .. import navigation
+from .. import navigation, stylesheets
 from ..video import VideoExtension
 from ..video.extension import PageContext
 
@@ -42,6 +44,7 @@ class PostkitConfig(base.Config):
     video_controls = c.Type(bool, default=True)
     video_autoplay = c.Type(bool, default=False)
     css_style = c.Type(dict, default={"position": "relative", "width": "100%", "height": "22.172vw"})
+    merge_stylesheets = c.Type(bool, default=False)  # one stylesheet per page instead of the theme's and extra_css
 
 
 # Plugin option -> the `mkdocs_postkit.video` option it sets.
@@ -141,6 +144,33 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
             for video in self.videos.get(src_uri, []):
                 entries.append((url, part_page.title or "", label, video))
         return navigation.videos_index_html(entries)
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        return self._merge_stylesheets(output, page.file.dest_uri, config)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
+        return self._merge_stylesheets(output_content, template_name, config) if template_name.endswith(".html") else output_content
+
+    def _merge_stylesheets(self, html: str, path: str, config: MkDocsConfig) -> str:
+        if not (self.config.enabled and self.config.merge_stylesheets):
+            return html
+        root = urlsplit(config.site_url or "/").path
+        html, merged = stylesheets.merge_links(html, path, functools.partial(_read_site_file, config.site_dir), root)
+        if merged is not None:
+            name, css = merged
+            target = os.path.join(config.site_dir, *name.split("/"))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "w", encoding="utf-8", newline="\n") as file:
+                file.write(css)
+        return html
+
+
+def _read_site_file(site_dir: str, path: str) -> str | None:
+    try:
+        with open(os.path.join(site_dir, *path.split("/")), encoding="utf-8") as file:
+            return file.read()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, UnicodeDecodeError):
+        return None
 
 
 def _install_video_extension(config: MkDocsConfig, settings: dict[str, Any]) -> VideoExtension:
