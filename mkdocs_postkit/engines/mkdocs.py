@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import posixpath
 from importlib.resources import files as package_files
@@ -17,7 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .. import navigation, stylesheets
+from .. import navigation, notices, stylesheets
 from ..video import VideoExtension
 from ..video.extension import PageContext
 
@@ -59,6 +60,29 @@ MKDOCS_VIDEO_ADVICE = {
 
 
 class PostkitPlugin(BasePlugin[PostkitConfig]):
+    # Defining on_startup makes MkDocs keep this instance across the rebuilds of `mkdocs serve`.
+    build_warnings: notices.WarningLog | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        if command == "serve":  # the preview shows the build's warnings in its pages
+            self.build_warnings = notices.WarningLog()
+            logging.getLogger("mkdocs").addHandler(self.build_warnings)
+
+    def on_shutdown(self) -> None:
+        if self.build_warnings is not None:
+            logging.getLogger("mkdocs").removeHandler(self.build_warnings)
+            self.build_warnings = None
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.build_warnings is not None:
+            # Now, not page by page: MkDocs checks anchors once every page is written.
+            notices.add_to_site(config.site_dir, self.build_warnings.messages)
+            self.build_warnings.messages.clear()  # the next build starts afresh
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.build_warnings is not None:
+            self.build_warnings.messages.clear()
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
