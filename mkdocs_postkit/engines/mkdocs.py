@@ -175,26 +175,32 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
         return self._merge_stylesheets(output_content, template_name, config) if template_name.endswith(".html") else output_content
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.site_dir = config.site_dir
+        self.site_files: dict[str, str | None] = {}  # path in the site -> text, read once per build
+
+    def _read_site_file(self, path: str) -> str | None:
+        if path not in self.site_files:
+            try:
+                with open(os.path.join(self.site_dir, *path.split("/")), encoding="utf-8") as file:
+                    self.site_files[path] = file.read()
+            except (FileNotFoundError, IsADirectoryError, NotADirectoryError, UnicodeDecodeError):
+                self.site_files[path] = None
+        return self.site_files[path]
+
     def _merge_stylesheets(self, html: str, path: str, config: MkDocsConfig) -> str:
         if not (self.config.enabled and self.config.merge_stylesheets):
             return html
         root = urlsplit(config.site_url or "/").path
-        html, merged = stylesheets.merge_links(html, path, functools.partial(_read_site_file, config.site_dir), root)
-        if merged is not None:
+        html, merged = stylesheets.merge_links(html, path, self._read_site_file, root)
+        if merged is not None and merged[0] not in self.site_files:
             name, css = merged
+            self.site_files[name] = css  # written once per build
             target = os.path.join(config.site_dir, *name.split("/"))
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "w", encoding="utf-8", newline="\n") as file:
                 file.write(css)
         return html
-
-
-def _read_site_file(site_dir: str, path: str) -> str | None:
-    try:
-        with open(os.path.join(site_dir, *path.split("/")), encoding="utf-8") as file:
-            return file.read()
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, UnicodeDecodeError):
-        return None
 
 
 def _install_video_extension(config: MkDocsConfig, settings: dict[str, Any]) -> VideoExtension:
