@@ -75,8 +75,8 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.build_warnings is not None:
-            # Now, not page by page: MkDocs checks anchors once every page is written.
-            notices.add_to_site(config.site_dir, self.build_warnings.messages)
+            if self.config.enabled:  # now, not page by page: MkDocs checks anchors once every page is written
+                notices.add_to_site(config.site_dir, self.build_warnings.messages)
             self.build_warnings.messages.clear()  # the next build starts afresh
 
     def on_build_error(self, *, error: Exception) -> None:
