@@ -75,6 +75,11 @@ def project_variant(dest: Path, variant: str, site_url: str) -> Path:
     shutil.copytree(ROOT / "docs", dest / "docs")
     shutil.copytree(ROOT / "overrides", dest / "overrides")  # symlinks followed: postkit's assets become files
     config = load_project_config()
+    # The stylesheet merge is the site's choice, not the embeds' cost: every variant links its files one by one.
+    config["plugins"] = [
+        {"postkit": {**p["postkit"], "merge_stylesheets": False}} if _name(p) == "postkit" and isinstance(p, dict) else p
+        for p in config["plugins"]
+    ]
     if variant != POSTKIT:
         config = without_postkit(config)
         shutil.rmtree(dest / "overrides" / "assets" / "postkit", ignore_errors=True)

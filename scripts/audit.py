@@ -1,14 +1,19 @@
 """Lighthouse on every page of the site, mobile and desktop, on loopback only.
 
-Usage: .venv/bin/python scripts/audit.py [--runs 3] [--form-factor mobile|desktop|both] [--json FILE]
+Usage: .venv/bin/python scripts/audit.py [--runs 5] [--form-factor mobile|desktop|both]
+                                        [--throttling simulate|devtools|both] [--json FILE]
 
 Builds the site (strict, with site_url at the port it is served on), serves it on
 127.0.0.1 as GitHub Pages would (gzip, max-age=600), runs the pinned Lighthouse
 (tests/audit, `npm ci --prefix tests/audit`) in Debian's Chromium (CHROME_PATH,
 default /usr/bin/chromium), and prints a Markdown table of the four category
-scores per page: performance is the median of the runs, the other three the worst
-run. Then the audits that failed, per page. Exits 1 unless accessibility, best
-practices and SEO are 100 everywhere.
+scores per page: performance as the minimum and the median of the runs, with the
+median first paint (FCP), largest paint (LCP), blocking time (TBT) and layout shift
+(CLS); the other three categories the worst run. A round runs every page once per
+throttling method (simulate: Lighthouse's model of slow 4G and a slow CPU, applied to
+an unthrottled load; devtools: the load really throttled), so that the methods
+alternate and share the machine's load. Then the audits that failed, per page. Exits
+1 unless accessibility, best practices and SEO are 100 everywhere.
 """
 
 from __future__ import annotations
@@ -25,14 +30,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from support.audit import CATEGORIES, Report, lighthouse, median_report, pages_server, site_pages  # noqa: E402
+from support.audit import CATEGORIES, METRICS, THROTTLING, Report, lighthouse, median_report, pages_server, site_pages  # noqa: E402
 from support.server import free_port  # noqa: E402
 from support.sites import build_project  # noqa: E402
 
 SHORT = {"performance": "Perf", "accessibility": "A11y", "best-practices": "Best practices", "seo": "SEO"}
 
 
-def audit(runs: int, form_factors: list[str]) -> list[Report]:
+def audit(runs: int, form_factors: list[str], methods: list[str]) -> list[tuple[str, Report]]:
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="audit-site-") as tmp:
         site = build_project(Path(tmp), site_url=f"http://127.0.0.1:{port}/")
@@ -42,27 +47,38 @@ def audit(runs: int, form_factors: list[str]) -> list[Report]:
             reports = []
             for form_factor in form_factors:
                 started = time.monotonic()
-                rounds = [lighthouse(urls, form_factor) for _ in range(runs)]  # a round is every page once
+                rounds: dict[str, list[list[Report]]] = {method: [] for method in methods}
+                for _ in range(runs):  # a round is every page once per method
+                    for method in methods:
+                        rounds[method].append(lighthouse(urls, form_factor, throttling=method))
                 print(f"{form_factor}: {runs} run(s) of {len(urls)} pages in {time.monotonic() - started:.0f} s", file=sys.stderr)
-                reports += [median_report([r[i] for r in rounds]) for i in range(len(urls))]
+                for i in range(len(urls)):
+                    reports += [(method, median_report([r[i] for r in rounds[method]])) for method in methods]
     return reports
 
 
-def table(reports: list[Report], runs: int) -> str:
-    perf = f"Perf (median of {runs})" if runs > 1 else "Perf"
-    lines = [f"| Page | Form factor | {perf} | A11y | Best practices | SEO |", "|---|---|---:|---:|---:|---:|"]
-    for r in reports:
-        lines.append(f"| {_path(r.url)} | {r.form_factor} | " + " | ".join(str(r.scores[c]) for c in CATEGORIES) + " |")
+def table(reports: list[tuple[str, Report]], runs: int) -> str:
+    metrics = " | ".join(METRICS.values())
+    lines = [
+        f"| Page | Form factor | Throttling | Perf min | Perf median | {metrics} | A11y | Best practices | SEO |",
+        "|---|---|---|---:|---:|" + "---:|" * len(METRICS) + "---:|---:|---:|",
+    ]
+    for method, r in reports:
+        values = [f"{r.metrics[m]:.2f}" if m == "cumulative-layout-shift" else f"{r.metrics[m] / 1000:.2f} s" for m in METRICS]
+        scores = [str(r.scores[c]) for c in CATEGORIES[1:]]
+        perf = [str(min(r.runs)), str(r.scores["performance"])]
+        lines.append(f"| {_path(r.url)} | {r.form_factor} | {method} | " + " | ".join(perf + values + scores) + " |")
+    lines.append(f"\nPerformance: minimum and median of {runs} run(s); metrics: the median; other categories: the worst run.")
     return "\n".join(lines)
 
 
-def failures(reports: list[Report]) -> str:
+def failures(reports: list[tuple[str, Report]]) -> str:
     """Each failing audit once, with the pages (and values) it failed on; then the audits that could not run."""
     failed: dict[str, list[str]] = {}
     titles: dict[str, str] = {}
     errored: dict[str, set[str]] = {}
-    for r in reports:
-        where = f"{_path(r.url)} {r.form_factor}"
+    for method, r in reports:
+        where = f"{_path(r.url)} {r.form_factor} {method}"
         for audit_id, title in r.failing.items():
             name, _, value = title.partition(" (")
             titles[audit_id] = name
@@ -73,7 +89,7 @@ def failures(reports: list[Report]) -> str:
     if errored:
         lines += ["", "Audits Lighthouse could not run (no score, counted in no category score):"]
         lines += [f"- {what} (on {len(pages)} page runs)" for what, pages in sorted(errored.items())]
-    warnings = sorted({w for r in reports for w in r.warnings})
+    warnings = sorted({w for _, r in reports for w in r.warnings})
     lines += [f"! warning: {w}" for w in warnings]
     return "\n".join(lines)
 
@@ -84,19 +100,21 @@ def _path(url: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page and form factor (default 3)")
+    parser.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page, form factor and throttling (default 5)")
     parser.add_argument("--form-factor", choices=("mobile", "desktop", "both"), default="both")
+    parser.add_argument("--throttling", choices=(*THROTTLING, "both"), default="both")
     parser.add_argument("--json", type=Path, help="also write the reports to this file")
     args = parser.parse_args(argv)
     form_factors = ["mobile", "desktop"] if args.form_factor == "both" else [args.form_factor]
-    reports = audit(max(1, args.runs), form_factors)
+    methods = list(THROTTLING) if args.throttling == "both" else [args.throttling]
+    reports = audit(max(1, args.runs), form_factors, methods)
     print(table(reports, args.runs))
     print()
     print("Failing audits, in any run (for performance: every metric and opportunity below a perfect score):")
     print(failures(reports))
     if args.json:
-        args.json.write_text(json.dumps([r.__dict__ for r in reports], indent=2), encoding="utf-8")
-    bad = [r for r in reports if any(r.scores[c] < 100 for c in ("accessibility", "best-practices", "seo"))]
+        args.json.write_text(json.dumps([{"throttling": m, **r.__dict__} for m, r in reports], indent=2), encoding="utf-8")
+    bad = [r for _, r in reports if any(r.scores[c] < 100 for c in ("accessibility", "best-practices", "seo"))]
     return 1 if bad else 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import posixpath
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from html import escape
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -21,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .. import navigation, pages, previews, thumbnails
+from .. import navigation, notices, pages, previews, stylesheets, thumbnails
 from ..messages import MessageError, Messages
 from ..thumbnails import VIMEO_FROM, YOUTUBE_FROM
 from ..video import VideoExtension
@@ -58,6 +59,7 @@ class PostkitConfig(base.Config):
     video_controls = c.Type(bool, default=True)
     video_autoplay = c.Type(bool, default=False)
     css_style = c.Type(dict, default={"position": "relative", "width": "100%", "height": "22.172vw"})
+    merge_stylesheets = c.Type(bool, default=False)  # one stylesheet per page instead of the theme's and extra_css
 
 
 # Plugin option -> the `mkdocs_postkit.video` option it sets.
@@ -72,6 +74,23 @@ MKDOCS_VIDEO_ADVICE = {
 
 
 class PostkitPlugin(BasePlugin[PostkitConfig]):
+    # Defining on_startup makes MkDocs keep this instance across the rebuilds of `mkdocs serve`.
+    build_warnings: notices.WarningLog | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        if command == "serve":  # the preview shows the build's warnings in its pages
+            self.build_warnings = notices.WarningLog()
+            logging.getLogger("mkdocs").addHandler(self.build_warnings)
+
+    def on_shutdown(self) -> None:
+        if self.build_warnings is not None:
+            logging.getLogger("mkdocs").removeHandler(self.build_warnings)
+            self.build_warnings = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.build_warnings is not None:
+            self.build_warnings.messages.clear()
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
@@ -200,9 +219,16 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
             page.content = pages.with_position(page.content, part, rendered.minutes, self.messages)
         return context
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        if not self.config.enabled:
-            return
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled:
+            self._report_unfilled()
+        if self.build_warnings is not None:  # last, so that it shows the warnings above too
+            if self.config.enabled:  # now, not page by page: MkDocs checks anchors once every page is written
+                notices.add_to_site(config.site_dir, self.build_warnings.messages)
+            self.build_warnings.messages.clear()  # the next build starts afresh
+
+    def _report_unfilled(self) -> None:
+        """What the build could not do for the author: a list marker inside code, thumbnails missing."""
         if self.list_pages and not any(self.rendered[src].has_list for src in self.list_pages if src in self.rendered):
             log.warning(
                 f"{', '.join(sorted(self.list_pages))} mention <!-- {navigation.VIDEOS_MARKER} --> but show no list of videos "
@@ -259,6 +285,39 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
             for video in self.videos.get(src_uri, []):
                 entries.append((url, part_page.title or "", label, video))
         return navigation.videos_index_html(entries, self.messages)
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        return self._merge_stylesheets(output, page.file.dest_uri, config)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
+        return self._merge_stylesheets(output_content, template_name, config) if template_name.endswith(".html") else output_content
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.site_dir = config.site_dir
+        self.site_files: dict[str, str | None] = {}  # path in the site -> text, read once per build
+
+    def _read_site_file(self, path: str) -> str | None:
+        if path not in self.site_files:
+            try:
+                with open(os.path.join(self.site_dir, *path.split("/")), encoding="utf-8") as file:
+                    self.site_files[path] = file.read()
+            except (FileNotFoundError, IsADirectoryError, NotADirectoryError, UnicodeDecodeError):
+                self.site_files[path] = None
+        return self.site_files[path]
+
+    def _merge_stylesheets(self, html: str, path: str, config: MkDocsConfig) -> str:
+        if not (self.config.enabled and self.config.merge_stylesheets):
+            return html
+        root = urlsplit(config.site_url or "/").path
+        html, merged = stylesheets.merge_links(html, path, self._read_site_file, root)
+        if merged is not None and merged[0] not in self.site_files:
+            name, css = merged
+            self.site_files[name] = css  # written once per build
+            target = os.path.join(config.site_dir, *name.split("/"))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "w", encoding="utf-8", newline="\n") as file:
+                file.write(css)
+        return html
 
 
 @dataclass(frozen=True)

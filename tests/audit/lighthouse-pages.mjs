@@ -2,6 +2,8 @@
 // Usage: node lighthouse-pages.mjs <out-dir> <form-factor> <categories,comma,separated> <url>...
 // Writes <out-dir>/<n>.json, one Lighthouse result per URL in the order given.
 // Chromium comes from CHROME_PATH; its flags from LIGHTHOUSE_CHROME_FLAGS (space-separated).
+// LIGHTHOUSE_THROTTLING: "simulate" (Lighthouse's default, a model of a slow network and CPU)
+// or "devtools" (the page really loads throttled).
 import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import * as chromeLauncher from "chrome-launcher";
@@ -12,12 +14,17 @@ if (!urls.length || !["mobile", "desktop"].includes(formFactor)) {
   console.error("usage: node lighthouse-pages.mjs <out-dir> <mobile|desktop> <categories> <url>...");
   process.exit(2);
 }
+const throttlingMethod = process.env.LIGHTHOUSE_THROTTLING || "simulate";
+if (!["simulate", "devtools"].includes(throttlingMethod)) {
+  console.error(`LIGHTHOUSE_THROTTLING must be simulate or devtools, not ${throttlingMethod}`);
+  process.exit(2);
+}
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH,
   chromeFlags: (process.env.LIGHTHOUSE_CHROME_FLAGS || "--headless=new").split(" ").filter(Boolean),
 });
 try {
-  const flags = {port: chrome.port, output: "json", logLevel: "error", onlyCategories: categories.split(","), disableFullPageScreenshot: true};
+  const flags = {port: chrome.port, output: "json", logLevel: "error", onlyCategories: categories.split(","), disableFullPageScreenshot: true, throttlingMethod};
   const config = formFactor === "desktop" ? desktopConfig : undefined;
   for (const [n, url] of urls.entries()) {
     const result = await lighthouse(url, flags, config);

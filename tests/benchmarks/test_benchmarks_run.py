@@ -8,6 +8,7 @@ page makes, which variant is the baseline.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -42,6 +43,11 @@ def tables(output: str) -> list[tuple[list[str], list[list[str]]]]:
     return found
 
 
+NUMBER = re.compile(r"[+-]?\d+(\.\d+)?%?")
+SECONDS = re.compile(r"\d+\.\d{2}")  # a duration as printed: never compared, only its shape checked
+RANGE = re.compile(r"\d+\.\d{2}–\d+\.\d{2}")
+
+
 def test_page_cost():
     output = run("page_cost.py")
     (header, pages), (asset_header, assets) = tables(output)
@@ -69,9 +75,12 @@ def test_build_scaling():
     assert [row[:2] for row in rows] == [["10", variant] for variant in VARIANTS]
     plain = next(row for row in rows if row[1] == "plain iframes")
     assert plain[6] == plain[7] == "1.000", "ratios are to the plain build"
-    assert all(float(row[2]) > 0 for row in rows)
+    for row in rows:
+        assert SECONDS.fullmatch(row[2]) and RANGE.fullmatch(row[3]) and SECONDS.fullmatch(row[4]), row
+        assert all(NUMBER.fullmatch(cell) for cell in row[5:]), row
     assert added_header == ["pages", "variant", "added CPU ms", "added CPU ms/page", "added % CPU", "added % wall"]
     assert [row[:2] for row in added] == [["10", "postkit"], ["10", "mkdocs-video 1.5.0"]]
+    assert all(NUMBER.fullmatch(cell) for row in added for cell in row[2:]), added
 
 
 def test_build_profile():
@@ -87,7 +96,9 @@ def test_live_reload():
     ((header, rows),) = tables(output)
     assert header == ["variant", "edits", "median s", "range s", "build s", "detect + serve s"]
     assert [row[:2] for row in rows] == [["postkit", "2"]]
-    assert float(rows[0][4]) > 0 and float(rows[0][2]) > float(rows[0][4]), "the total includes a build"
+    ((_, _, total, spread, build, rest),) = rows
+    assert SECONDS.fullmatch(total) and RANGE.fullmatch(spread) and SECONDS.fullmatch(build), rows
+    assert re.fullmatch(r"-?\d+\.\d{2}", rest), "the total minus the build (noise may make it negative)"
 
 
 def test_hostile_shapes():

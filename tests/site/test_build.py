@@ -171,3 +171,24 @@ def test_a_broken_link_in_a_page_fails_the_strict_build(tmp_path, caplog):
         build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "out")))
     messages = "\n".join(warnings_of(caplog))
     assert "missing.md" in messages and "#nope" in messages
+
+
+def test_every_page_links_one_stylesheet_and_defers_its_scripts_in_order(site):
+    """What the first paint waits for: one stylesheet (Material's two files and ours, merged in order); no script."""
+    material = site / "assets" / "stylesheets"
+    parts = [
+        *(next(material.glob(f"{name}.*.min.css")).read_text("utf-8").removeprefix('@charset "UTF-8";') for name in ("main", "palette")),
+        (site / "assets" / "postkit" / "postkit.css").read_text("utf-8"),
+        (site / "assets" / "stylesheets" / "site.css").read_text("utf-8"),
+    ]
+    for page in [*ALL_PAGES, "404.html"]:
+        html = (site / page).read_text("utf-8")
+        head = html[: html.index("</head>")]
+        (href,) = re.findall(r'<link rel="stylesheet" href="([^"]+)">', head)
+        css = (site / urlsplit(urljoin(f"https://example.github.io/post/{page}", href)).path.removeprefix("/post/")).read_text("utf-8")
+        positions = [css.find(part.strip()) for part in parts]
+        assert -1 not in positions and positions == sorted(positions), f"{page}: {href} holds the four stylesheets in order"
+        scripts = re.findall(r"<script\b([^>]*)>", html)
+        external = [attributes for attributes in scripts if "src=" in attributes]
+        assert [re.search(r'src="[^"]*/([^/"]+)"', a).group(1) for a in external] == ["bundle.a5f9d56c.min.js", "postkit.js"], page
+        assert all(a.startswith(" defer src=") for a in external), f"{page}: deferred, so in document order"

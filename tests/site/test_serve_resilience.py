@@ -31,7 +31,7 @@ def edit(page: Path, old: str, new: str) -> None:
 
 
 def test_strict_serve_reports_a_bad_embed_and_recovers_when_it_is_fixed(tmp_path):
-    """As the author runs it (scripts/serve.sh; mkdocs.yml sets strict: true)."""
+    """As `mkdocs serve` runs with mkdocs.yml's `strict: true` (scripts/serve.sh adds --no-strict)."""
     project = copy_project(tmp_path)
     page = project / "docs" / "videos.md"
     warning = warning_for(page)

@@ -117,23 +117,46 @@ class Report:
     failing: dict[str, str] = field(default_factory=dict)  # audit id -> title (display value)
     errors: dict[str, tuple[str, str]] = field(default_factory=dict)  # audit id -> (category, why it could not run)
     warnings: list[str] = field(default_factory=list)
+    metrics: dict[str, float] = field(default_factory=dict)  # METRICS id -> numeric value (ms, or unitless for CLS)
+    runs: list[int] = field(default_factory=list)  # performance of each run, for a report of several runs
+
+
+METRICS = {
+    "first-contentful-paint": "FCP",
+    "largest-contentful-paint": "LCP",
+    "total-blocking-time": "TBT",
+    "cumulative-layout-shift": "CLS",
+}
+THROTTLING = ("simulate", "devtools")
 
 
 def lighthouse(
-    urls: list[str], form_factor: str = "mobile", categories: tuple[str, ...] = CATEGORIES, timeout: float = 600
+    urls: list[str],
+    form_factor: str = "mobile",
+    categories: tuple[str, ...] = CATEGORIES,
+    timeout: float = 600,
+    throttling: str = "simulate",
 ) -> list[Report]:
     """Run the pinned Lighthouse once on each URL, in one headless Chromium (tests/audit/lighthouse-pages.mjs).
 
     `form_factor` is "mobile" (Lighthouse's default: a mid-range phone on slow 4G,
-    simulated) or "desktop" (its desktop preset).
+    simulated) or "desktop" (its desktop preset); `throttling` is "simulate" (Lighthouse's
+    default: the load is observed unthrottled, then modelled) or "devtools" (really throttled).
     """
     if form_factor not in ("mobile", "desktop"):
         raise ValueError(f"form_factor must be mobile or desktop, not {form_factor!r}")
+    if throttling not in THROTTLING:
+        raise ValueError(f"throttling must be one of {THROTTLING}, not {throttling!r}")
     npm_tool("lighthouse")
     node = shutil.which("node") or "node"
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
         command = [node, str(AUDIT / "lighthouse-pages.mjs"), tmp, form_factor, ",".join(categories), *urls]
-        env = {**os.environ, "CHROME_PATH": chromium(), "LIGHTHOUSE_CHROME_FLAGS": " ".join(CHROME_FLAGS)}
+        env = {
+            **os.environ,
+            "CHROME_PATH": chromium(),
+            "LIGHTHOUSE_CHROME_FLAGS": " ".join(CHROME_FLAGS),
+            "LIGHTHOUSE_THROTTLING": throttling,
+        }
         done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"lighthouse failed ({form_factor}), exit {done.returncode}:\n{done.stderr[-3000:]}")
@@ -165,11 +188,13 @@ def _report(url: str, form_factor: str, data: dict) -> Report:
                 unweighted = " [weight 0]" if not ref.get("weight") and name != "performance" else ""
                 shown = f" ({audit['displayValue']})" if audit.get("displayValue") else ""
                 failing[ref["id"]] = f"{audit['title']}{unweighted}{shown}"
-    return Report(url, form_factor, scores, failing, errors, list(data.get("runWarnings", [])))
+    metrics = {name: data["audits"][name]["numericValue"] for name in METRICS if "numericValue" in data["audits"].get(name, {})}
+    runs = [scores["performance"]] if "performance" in scores else []
+    return Report(url, form_factor, scores, failing, errors, list(data.get("runWarnings", [])), metrics, runs)
 
 
 def median_report(reports: list[Report]) -> Report:
-    """Scores of several runs of one page: the median performance, the worst of the rest."""
+    """Scores of several runs of one page: the median performance (each run's in `runs`), the worst of the rest; median metrics."""
     first = reports[0]
     scores = {}
     for name in first.scores:
@@ -180,7 +205,12 @@ def median_report(reports: list[Report]) -> Report:
     for r in reports:
         failing.update(r.failing)
         errors.update(r.errors)
-    return Report(first.url, first.form_factor, scores, failing, errors, sorted({w for r in reports for w in r.warnings}))
+    metrics = {
+        name: statistics.median(r.metrics[name] for r in reports) for name in first.metrics if all(name in r.metrics for r in reports)
+    }
+    runs = [score for r in reports for score in r.runs]
+    warnings = sorted({w for r in reports for w in r.warnings})
+    return Report(first.url, first.form_factor, scores, failing, errors, warnings, metrics, runs)
 
 
 # --- html-validate ----------------------------------------------------------------------------

@@ -32,10 +32,12 @@ class MkdocsServe:
         self.url = f"http://127.0.0.1:{self.port}/"
         self.log = project / "serve.log"
 
+    def command(self) -> list[str]:
+        return [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{self.port}", *self.options]
+
     def __enter__(self) -> MkdocsServe:
-        command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{self.port}", *self.options]
         self.process = subprocess.Popen(
-            command,
+            self.command(),
             cwd=self.project,
             stdout=self.log.open("w"),
             stderr=subprocess.STDOUT,
