@@ -44,7 +44,7 @@ def main() -> int:
     started = time.perf_counter()
     for shape in shapes:
         timings = measure(shape, sizes=shape.sizes[:2] if args.quick else None, stop_early=not args.no_stop)
-        found = problems(timings)
+        found = problems(timings, overhead=True)
         if found:
             failing.append(shape.id)
         for i, row in enumerate(timings.rows):

@@ -249,6 +249,7 @@ class Messages:
 
     language: str = "en"
     overrides: Mapping[str, str] = field(default_factory=dict)
+    table: Mapping[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for key, template in self.overrides.items():
@@ -261,12 +262,15 @@ class Messages:
                 allowed = ", ".join("{" + name + "}" for name in sorted(FIELDS[key])) or "none"
                 raise MessageError(f"the message {key!r} uses {{{sorted(unknown)[0]}}}, which it cannot fill (it may use: {allowed})")
 
+        # Looked up once: every facade of every page asks for several messages.
+        object.__setattr__(self, "table", MESSAGES[language_of(self.language)] | dict(self.overrides))
+
     @property
     def shipped(self) -> str:
         return language_of(self.language)
 
     def template(self, key: str) -> str:
-        return self.overrides.get(key, MESSAGES[self.shipped][key])
+        return self.table[key]
 
     def __call__(self, key: str, **values: object) -> str:
         """The message filled in: values are inserted as text (the caller escapes where it writes)."""

@@ -11,8 +11,10 @@ repeats at the smaller sizes, and no absolute time is ever asserted, only ratios
   must stay below GROWTH_BOUND. Linear code gives about 1 (postkit grows as
   Markdown does), quadratic code about 10, so a bound of 3 tolerates the noise
   of a shared machine and still catches any super-linear step;
-- overhead: `t_with / t_without` at the largest size must stay below
-  OVERHEAD_BOUND, so that a linear but enormous constant factor shows too;
+- overhead: `t_with / t_without` at the largest size is reported against
+  OVERHEAD_BOUND by `benchmarks/hostile_shapes.py` (a constant factor is a
+  benchmark's figure, not a test's: on a loaded machine it drifts by 20 %, and a
+  test that compares it flakes; growth, a ratio of ratios, does not drift so);
 - the baseline itself must be linear (a shape on which Python-Markdown alone is
   super-linear says nothing about postkit; such shapes were changed, see the
   notes beside them).
@@ -382,8 +384,6 @@ def measure(shape: Shape, sizes: tuple[int, ...] | None = None, repeats: tuple[i
                 else:
                     previous = rows[-1]
                     limit = GROWTH_BOUND * max(1.0, without / previous.without) * previous.with_
-                    if index == len(sizes) - 1:
-                        limit = min(limit, OVERHEAD_BOUND * without)
                     limit *= 1.05  # stopped only when the bound is broken for sure
             counter.count = 0
             with_ = best(runs, lambda text=text, limit=limit: convert_time(POSTKIT_EXTENSIONS, text, limit))
@@ -393,8 +393,10 @@ def measure(shape: Shape, sizes: tuple[int, ...] | None = None, repeats: tuple[i
     return Timings(shape, sizes, rows)
 
 
-def problems(timings: Timings) -> list[str]:
-    """What breaks a bound, in words; empty if the shape costs linear time."""
+def problems(timings: Timings, overhead: bool = False) -> list[str]:
+    """What breaks a bound, in words; empty if the shape costs linear time.
+
+    `overhead`: also the constant factor at the largest size (the benchmark's check)."""
     found = []
     rows = timings.rows
     blocks = VIDEO_BLOCK_START.search(timings.shape(timings.sizes[0])) is not None
@@ -408,7 +410,7 @@ def problems(timings: Timings) -> list[str]:
         if timings.growth(a, b) > GROWTH_BOUND:
             found.append(f"postkit grows super-linearly from {a.size} to {b.size} characters (growth bound {GROWTH_BOUND})")
     last = rows[-1]
-    if len(rows) == len(timings.sizes) and last.seconds / last.without > OVERHEAD_BOUND:
+    if overhead and len(rows) == len(timings.sizes) and last.seconds / last.without > OVERHEAD_BOUND:
         found.append(f"postkit costs more than {OVERHEAD_BOUND}x Markdown alone at {last.size} characters")
     return found
 
