@@ -146,6 +146,14 @@ class VideoExtension(BlocksExtension):
 
     def build(self, url: str, heading: str, needle: str, **options: Any) -> Video | None:
         """A checked `Video`, or None after a warning."""
+        video = self._build(url, heading, needle, **options)
+        if video is not None:
+            # The source is searched forward from the last embed found, so that a later warning's
+            # needle (`/// video` alone) is not met at an earlier embed that was valid.
+            self.state.locator.line_of(needle)
+        return video
+
+    def _build(self, url: str, heading: str, needle: str, **options: Any) -> Video | None:
         title = options.pop("title", None)
         if title is None or (isinstance(title, str) and is_generic_title(title)):
             title = heading or None

@@ -68,3 +68,11 @@ def test_a_block_with_a_stray_option_line_is_still_one_video():
     html = render("/// video | https://youtu.be/v-zudK5KnWY\n    title: One\n///\n\n/// video | https://youtu.be/SBV5VTQrlDs\n///\n")
     assert html.count("<figure") == 2
     assert 'data-title="One"' in html
+
+
+def test_a_warning_names_its_own_line_after_valid_embeds_of_the_same_syntax(caplog):
+    caplog.set_level(logging.WARNING, logger="mkdocs.plugins.postkit")
+    source = "/// video | https://youtu.be/v-zudK5KnWY\n///\n\ntext\n\n/// video\n///\n\n![type:video](https://youtu.be/SBV5VTQrlDs)\n\n![type:video]()\n"
+    render(source)
+    lines = [record.getMessage().split(":")[1].strip() for record in caplog.records]
+    assert lines == ["line 6", "line 11"], [record.getMessage() for record in caplog.records]
