@@ -40,16 +40,16 @@ class _PageScanner(FrameScanner):
             self.facts.holds_content = True
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "h1" and self.facts.title_end is None and "h1" in self.stack:
+        if tag == "h1" and self.facts.title_end is None and self.open["h1"]:
             self.facts.title_end = self.source.find(">", self.position) + 1
         super().handle_endtag(tag)
 
     def handle_data(self, data: str) -> None:
-        if data.strip() and not self.hidden() and not (HEADINGS & set(self.stack)) and self.cdata_elem not in NOT_SHOWN:
+        if data.strip() and not self.hidden() and not self.inside(HEADINGS) and self.cdata_elem not in NOT_SHOWN:
             self.facts.holds_content = True
 
     def hidden(self) -> bool:
-        return bool(NOT_SHOWN & set(self.stack))
+        return self.inside(NOT_SHOWN)
 
     def parse_comment(self, i: int, report: int = 1) -> int:
         end = super().parse_comment(i, report)

@@ -12,6 +12,7 @@ later fixed most of these in the standard library itself; the overrides keep
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -69,6 +70,7 @@ class FrameScanner(HTMLParser):
         self.context = context if context is not None else Context()
         self.frames: list[Frame] = []
         self.stack: list[str] = []  # the elements open around the current token
+        self.open: Counter[str] = Counter()  # how many of each are in `stack`: questions about it in constant time
         self.open_frame: Frame | None = None
         self.position = 0  # offset of the token being handled
 
@@ -103,7 +105,6 @@ class FrameScanner(HTMLParser):
             attributes: dict[str, str] = {}
             for name, value in attrs:
                 attributes.setdefault(name, value or "")  # the first of two counts, as in browsers
-            tags = set(self.stack)
             frame = Frame(
                 tag,
                 attributes,
@@ -111,9 +112,9 @@ class FrameScanner(HTMLParser):
                 start + len(text),
                 text,
                 closed=False,
-                player_fits=not (tags & PHRASING_ONLY),
-                inert=bool(tags & INERT) or self.context.templates > 0,
-                no_player=bool(tags & NO_PLAYER),
+                player_fits=not self.inside(PHRASING_ONLY),
+                inert=self.inside(INERT) or self.context.templates > 0,
+                no_player=self.inside(NO_PLAYER),
                 depth=len(self.stack),
             )
             self.frames.append(frame)
@@ -121,6 +122,11 @@ class FrameScanner(HTMLParser):
                 self.open_frame = frame
         if tag not in VOID:
             self.stack.append(tag)
+            self.open[tag] += 1
+
+    def inside(self, tags: frozenset[str]) -> bool:
+        """Whether an element of `tags` is open around the current token (in time of `tags`, not of the stack)."""
+        return any(self.open[tag] for tag in tags)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # `<iframe/>` or `<div/>` opens the element all the same: the slash means nothing in HTML.
@@ -129,10 +135,13 @@ class FrameScanner(HTMLParser):
             self.set_cdata_mode(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        for index in range(len(self.stack) - 1, -1, -1):
-            if self.stack[index] == tag:
-                del self.stack[index:]
-                return
+        if self.open[tag]:  # else a stray end tag: no walk down a deep stack for nothing
+            index = len(self.stack) - 1
+            while self.stack[index] != tag:  # every element walked past is popped: linear in all
+                index -= 1
+            self.open.subtract(self.stack[index:])
+            del self.stack[index:]
+            return
         if tag == "template" and self.context.templates:
             self.context.templates -= 1  # one opened in an earlier piece
 

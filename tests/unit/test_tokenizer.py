@@ -98,3 +98,16 @@ def test_context_carries_raw_text_and_templates_from_one_piece_to_the_next():
 
 def sources_of_in(html: str, context: Context) -> list[str]:
     return [frame.attributes.get("src", "") for frame in find_frames(html, context)]
+
+
+def test_open_elements_are_counted_through_stray_and_nested_end_tags():
+    # The counts that stand in for searching the stack: what is open around each frame.
+    html = "<p><span></b></i><code><embed src=a></code></span><embed src=b></p></p><template><embed src=c></template><embed src=d>"
+    frames = find_frames(html)
+    assert [f.attributes["src"] for f in frames] == ["a", "b", "c", "d"]
+    assert [(f.player_fits, f.no_player, f.inert, f.depth) for f in frames] == [
+        (False, True, False, 3),
+        (False, False, False, 1),
+        (True, False, True, 1),
+        (True, False, False, 0),
+    ]
