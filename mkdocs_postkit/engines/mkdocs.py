@@ -178,7 +178,8 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
             return markdown
         self.video.page = PageContext(page.file.src_uri, functools.partial(_front_matter_lines, page, markdown), _resolver(page, files))
         if page.file is self.index_file:
-            page.meta.setdefault("description", self.messages("videos_intro"))
+            # Material writes the description into an attribute as it is: escaped here, it stays text.
+            page.meta.setdefault("description", escape(self.messages("videos_intro")))
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -206,6 +207,11 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
     def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         if self.config.enabled and page.file.src_uri in self.link_previews:
             context["postkit_preview"] = self.link_previews[page.file.src_uri]
+        if self.config.enabled and page.file is self.index_file:
+            # Material's <title> is `page.title | striptags`, which turns entities back into markup;
+            # a meta title is written as it is, so the escaped title stays text (set after the
+            # link preview has read the page's own title).
+            page.meta.setdefault("title", escape(self.messages("videos_title")))
         rendered = self.rendered.get(page.file.src_uri) if self.config.enabled else None
         if rendered is None or page.content is None:
             return context

@@ -3,6 +3,7 @@ site, and the list of videos (generated, or placed by the author; never over the
 
 from __future__ import annotations
 
+import json
 import logging
 from html.parser import HTMLParser
 
@@ -115,3 +116,28 @@ def test_messages_follow_the_theme_language_and_the_sites_overrides(tmp_path, ca
     assert 'data-label="Video abspielen: Eins"' in page and "Auf YouTube ansehen" in page
     listing = (site / "all-videos" / "index.html").read_text("utf-8")
     assert '<h1 id="filme-alle">Filme &lt;alle&gt;</h1>' in listing and "Filme &lt;alle&gt;" in article(site, "all-videos")
+
+
+def test_every_message_overridden_with_markup_stays_text_on_every_built_page(tmp_path):
+    from mkdocs_postkit.messages import FIELDS
+
+    hostile = "<script>alert(1)</script>\"' onload=x &amp; <!--"
+    overrides = "".join(f"        {key}: {json.dumps(hostile)}\n" for key in FIELDS)
+    pages = {"index.md": f"# One\n\nText.\n\n{VIDEO}\n", "two.md": "# Two\n\nText.\n"}
+    site = build_site(tmp_path, pages, "nav: [index.md, two.md]\nplugins:\n  - search\n  - postkit:\n      messages:\n" + overrides)
+    seen: list[tuple[str, str]] = []
+
+    class Elements(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            seen.extend((tag, name) for name, _ in attrs)
+
+        def handle_data(self, data):
+            if "alert(1)" in data and self.lasttag == "script":
+                seen.append(("script", data))
+
+    for path in site.rglob("*.html"):
+        Elements().feed(path.read_text("utf-8"))
+    assert not [item for item in seen if item[1] == "onload" or (item[0] == "script" and "alert" in item[1])]
+    # The text is there, escaped:
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (site / "all-videos" / "index.html").read_text("utf-8")
+    assert "<script>alert" not in (site / "search" / "search_index.json").read_text("utf-8")
