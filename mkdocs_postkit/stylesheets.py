@@ -121,8 +121,11 @@ def site_path(href: str, page_path: str, root: str = "/") -> str | None:
 
 
 def bundle(contents: list[str]) -> tuple[str, str]:
-    """(file name, CSS) of the concatenation; one `@charset` at the top, as CSS allows it only there."""
-    body = "\n".join(CHARSET.sub("", css).rstrip() for css in contents) + "\n"
+    """(file name, CSS) of the concatenation; one `@charset` at the top, as CSS allows it only there.
+
+    A file's byte order mark goes too: the browser drops it when it decodes that file, but in the middle of the bundle it is text.
+    """
+    body = "\n".join(CHARSET.sub("", css.removeprefix("\ufeff")).rstrip() for css in contents) + "\n"
     css = '@charset "UTF-8";\n' + body
     return f"{FOLDER}/bundle.{hashlib.sha256(css.encode()).hexdigest()[:8]}.min.css", css
 

@@ -160,3 +160,9 @@ def test_the_new_href_is_escaped_as_the_tokenizer_unescaped_the_old_one():
     html = '<head><link rel="stylesheet" href="/a&amp;b/assets/a.css">\n<link rel="stylesheet" href="/a&amp;b/assets/b.css">\n</head>'
     out, merged = merge_links(html, "404.html", FILES.get, root="/a&b/")
     assert merged and out == f'<head><link rel="stylesheet" href="/a&amp;b/{merged[0]}">\n</head>'
+
+
+def test_a_byte_order_mark_does_not_land_inside_the_bundle():
+    # A browser drops a file's BOM as it decodes it; inside the bundle, U+FEFF would start the next selector
+    # (`\ufeffb` matches no <b>) or hide an `@charset`, and the file's first rule would be lost.
+    assert bundle(["a{}", '\ufeff@charset "UTF-8";b{}', "\ufeffc{}"])[1] == '@charset "UTF-8";\na{}\nb{}\nc{}\n'
