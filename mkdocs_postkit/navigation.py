@@ -6,14 +6,12 @@ The plugin feeds them MkDocs objects' plain data; nothing here imports MkDocs.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from html import escape
 
 from .anchors import slugify
 from .messages import Messages
 
-TAG = re.compile(r"<[^>]+>")
 VIDEOS_MARKER = "postkit/videos"  # the comment `<!-- postkit/videos -->` is where the list of videos goes
 SEVERAL_VIDEOS_SECONDS = 12  # a facade is looked at, not read; roughly an image's worth of time
 
@@ -39,14 +37,8 @@ def number_parts(page_ids: list[str]) -> dict[str, Part]:
     return {page_id: Part(n, len(page_ids)) for n, page_id in enumerate(page_ids, start=1)}
 
 
-def reading_minutes(html: str, words_per_minute: int = 220, videos: int = 0) -> int:
-    """Whole minutes to read a page's HTML and look at its `videos`, at least one.
-
-    Words are what whitespace separates once tags are removed (Python-Markdown
-    puts a line break between blocks): within a few percent of a word-by-word
-    pattern, at a quarter of its cost on every page.
-    """
-    words = len(TAG.sub("", html).split())
+def reading_minutes(words: int, words_per_minute: int = 220, videos: int = 0) -> int:
+    """Whole minutes to read a page's `words` (see `pages.read_page`) and look at its `videos`, at least one."""
     return max(1, math.ceil((words / words_per_minute) + videos * SEVERAL_VIDEOS_SECONDS / 60))
 
 

@@ -2,8 +2,9 @@
 
 A rendered page is read with the tokenizer: where its title ends (the position
 line goes there), whether it holds content of its own (a tags or search page,
-before its plugin fills it, does not), and where its author placed the video
-list (the comment `<!-- postkit/videos -->`). An engine adapter calls these with
+before its plugin fills it, does not), where its author placed the video list
+(the comment `<!-- postkit/videos -->`), and how many words it shows (the reading
+time). An engine adapter calls these with
 what only it knows (the page's part, from its nav).
 """
 
@@ -27,12 +28,14 @@ class PageFacts:
     title_end: int | None = None  # offset after the first `</h1>`
     holds_content: bool = False  # text or media outside the headings
     markers: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of each list marker
+    words: int = 0  # in the text a reader sees: not in attributes, comments, scripts, styles or templates
 
 
 class _PageScanner(FrameScanner):
     def __init__(self, source: str) -> None:
         super().__init__(source)
         self.facts = PageFacts()
+        self.text: list[str] = []  # the shown text, piece by piece
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         super().handle_starttag(tag, attrs)
@@ -45,7 +48,10 @@ class _PageScanner(FrameScanner):
         super().handle_endtag(tag)
 
     def handle_data(self, data: str) -> None:
-        if data.strip() and not self.hidden() and not self.inside(HEADINGS) and self.cdata_elem not in NOT_SHOWN:
+        if self.hidden() or self.cdata_elem in NOT_SHOWN:
+            return
+        self.text.append(data)
+        if data.strip() and not self.inside(HEADINGS):
             self.facts.holds_content = True
 
     def hidden(self) -> bool:
@@ -64,6 +70,9 @@ def read_page(html: str) -> PageFacts:
     """Facts about `html`, in one pass of the tokenizer (linear in its length)."""
     scanner = _PageScanner(html)
     scanner.run()
+    # Words are what whitespace parts in the text joined as it stands: a tag inside a word
+    # (`word<em>s</em>`) does not split it, and Python-Markdown parts blocks with a line break.
+    scanner.facts.words = len("".join(scanner.text).split())
     return scanner.facts
 
 

@@ -6,6 +6,12 @@ the links of a page (when all name files of the site) by one link to a file hold
 their contents in the same order, so the cascade is unchanged. The file is named by a
 hash of its contents, so that a browser never keeps a stale copy and the build stays
 deterministic.
+
+The head is read by the tokenizer, up to its end only: a commented-out link, or a
+`</head>` in a script, is text. A head is merged only when each of its stylesheet
+links is plain (`rel="stylesheet"` and `href`, nothing else): one merged file cannot
+carry a media query or an integrity hash, and merging the links around such a one
+would move it in the cascade.
 """
 
 from __future__ import annotations
@@ -14,11 +20,91 @@ import hashlib
 import posixpath
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
 from urllib.parse import urljoin, urlsplit
 
-LINK = re.compile(r'<link rel="stylesheet" href="([^"<>]+)">[ \t]*\n?')
+from .video.tokenizer import FrameScanner
+
 CHARSET = re.compile(r'^\s*@charset "[^"]*";\s*', re.IGNORECASE)
 FOLDER = "assets/stylesheets"
+ASCII_WHITESPACE = re.compile(r"[\t\n\f\r ]+")  # what separates the tokens of `rel`; not U+00A0 and the like
+LINE_REST = re.compile(r"[ \t]*\n?")  # the spaces and line break after a link go with it: the new link brings its own
+# End tags that end the head (`</body>` and `</html>` there act as `</head>` would).
+HEAD_END_TAGS = frozenset({"head", "body", "html"})
+
+
+@dataclass(frozen=True)
+class Link:
+    """A stylesheet link of the head: where its start tag stands, and its href if the link is plain."""
+
+    start: int
+    end: int
+    href: str | None  # None for a link that is not plain (see `plain_href`)
+
+
+class _HeadEnd(Exception):  # noqa: N818  (a signal that reading is done, not an error)
+    """Raised by the scanner where the head ends: the body is not read at all."""
+
+
+class _HeadScanner(FrameScanner):
+    def __init__(self, source: str) -> None:
+        super().__init__(source)
+        self.links: list[Link] = []
+        self.has_base = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "body":
+            raise _HeadEnd
+        if tag == "link" and is_stylesheet(attrs):
+            # In <noscript> (text while scripts run) or <template> (never applied), a link is no plain one.
+            at_top = len(self.stack) == self.open["html"] + self.open["head"]
+            end = self.position + len(self.get_starttag_text() or "")
+            self.links.append(Link(self.position, end, plain_href(attrs) if at_top else None))
+        elif tag == "base" and any(name == "href" for name, _ in attrs):
+            self.has_base = True
+        super().handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in HEAD_END_TAGS:
+            raise _HeadEnd
+        super().handle_endtag(tag)
+
+
+def rel_tokens(value: str | None) -> list[str]:
+    """The tokens of a `rel` value, lowercased (no other character lowercases to a letter of "stylesheet")."""
+    return [token for token in ASCII_WHITESPACE.split((value or "").lower()) if token]
+
+
+def is_stylesheet(attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether a link's attributes make it a stylesheet of any kind (alternate, for print...); the first `rel` counts."""
+    return "stylesheet" in rel_tokens(next((value for name, value in attrs if name == "rel"), None))
+
+
+def plain_href(attrs: list[tuple[str, str | None]]) -> str | None:
+    """The href of a link that says nothing but `rel="stylesheet"` and a non-empty `href`; None for any other.
+
+    What another attribute (media, integrity, crossorigin, disabled, title) or rel token says would
+    be lost in the merged file, or would apply this file otherwise than the merged one is applied.
+    """
+    values = dict(attrs)
+    if len(attrs) != 2 or values.keys() != {"rel", "href"} or rel_tokens(values["rel"]) != ["stylesheet"]:
+        return None
+    return values["href"] or None
+
+
+def head_links(html: str) -> list[Link] | None:
+    """The stylesheet links of the page's head, in order, read by the tokenizer up to the head's end only.
+
+    None when the page is no candidate for a merge: its head does not end (`</head>` or `<body>`),
+    or it has a `<base href>`, under which the hrefs name other files than they seem to.
+    """
+    scanner = _HeadScanner(html)
+    try:
+        scanner.run()
+    except _HeadEnd:
+        return None if scanner.has_base else scanner.links
+    return None
 
 
 def site_path(href: str, page_path: str, root: str = "/") -> str | None:
@@ -35,8 +121,11 @@ def site_path(href: str, page_path: str, root: str = "/") -> str | None:
 
 
 def bundle(contents: list[str]) -> tuple[str, str]:
-    """(file name, CSS) of the concatenation; one `@charset` at the top, as CSS allows it only there."""
-    body = "\n".join(CHARSET.sub("", css).rstrip() for css in contents) + "\n"
+    """(file name, CSS) of the concatenation; one `@charset` at the top, as CSS allows it only there.
+
+    A file's byte order mark goes too: the browser drops it when it decodes that file, but in the middle of the bundle it is text.
+    """
+    body = "\n".join(CHARSET.sub("", css.removeprefix("\ufeff")).rstrip() for css in contents) + "\n"
     css = '@charset "UTF-8";\n' + body
     return f"{FOLDER}/bundle.{hashlib.sha256(css.encode()).hexdigest()[:8]}.min.css", css
 
@@ -45,26 +134,27 @@ def merge_links(html: str, page_path: str, read: Callable[[str], str | None], ro
     """The page with its head's stylesheet links merged into one, and the (path, CSS) of the merged file.
 
     `page_path` is where the page is written (`videos/index.html`) in the site at `root`; `read` gives the
-    text of a site file by its path, or None. A page with fewer than two links, or a link
-    to anything but a file of the site, is returned as it is (with None).
+    text of a site file by its path, or None. A page with fewer than two links, a stylesheet link that
+    is not plain, or a link to anything but a file of the site, is returned as it is (with None).
     """
-    head_end = html.find("</head>")
-    links = list(LINK.finditer(html, 0, head_end if head_end >= 0 else 0))
-    if len(links) < 2:
+    links = head_links(html)
+    if links is None or len(links) < 2 or any(link.href is None for link in links):
         return html, None
-    paths = [site_path(link.group(1), page_path, root) for link in links]
+    hrefs = [link.href for link in links if link.href is not None]
+    paths = [site_path(href, page_path, root) for href in hrefs]
     contents = [read(path) if path else None for path in paths]
-    first_href, first_path = links[0].group(1), paths[0]
+    first_href, first_path = hrefs[0], paths[0]
     if any(text is None for text in contents) or not first_path or not first_href.endswith(first_path):
         return html, None
     name, css = bundle([text for text in contents if text is not None])
-    # The new link is written as the first one was (relative, or from the root).
-    href = first_href[: len(first_href) - len(first_path)] + name
+    # The new link is written as the first one was (relative, or from the root); the tokenizer gave the href unescaped.
+    href = escape(first_href[: len(first_href) - len(first_path)]) + name
     pieces, end = [], 0
     for n, link in enumerate(links):
-        pieces.append(html[end : link.start()])
+        pieces.append(html[end : link.start])
         if n == 0:
             pieces.append(f'<link rel="stylesheet" href="{href}">\n')
-        end = link.end()
+        match = LINE_REST.match(html, link.end)
+        end = match.end() if match else link.end
     pieces.append(html[end:])
     return "".join(pieces), (name, css)

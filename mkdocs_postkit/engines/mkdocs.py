@@ -197,7 +197,7 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
             html = navigation.videos_page_html(self.messages)
         facts = pages.read_page(html)
         is_part = src_uri in self.nav_pages and facts.holds_content and page.meta.get("postkit_position") is not False
-        minutes = navigation.reading_minutes(html, self.config.words_per_minute, videos=len(videos))
+        minutes = navigation.reading_minutes(facts.words, self.config.words_per_minute, videos=len(videos))
         self.rendered[src_uri] = Rendered(minutes, is_part, bool(facts.markers))
         return html
 

@@ -120,8 +120,8 @@ class PageEnd(_Step, Postprocessor):
         if state.placed:
             text = _with_assets(text)
         part = _parts().get(path) if rendering.is_part else None
-        minutes = navigation.reading_minutes(text, options["words_per_minute"], videos=len(state.links))
         facts = pages.read_page(text)
+        minutes = navigation.reading_minutes(facts.words, options["words_per_minute"], videos=len(state.links))
         if facts.markers:  # an author's page of all videos (Zensical cannot generate one)
             text = pages.replace_markers(text, _videos_list(path, extension), facts)
         return pages.with_position(text, part, minutes, extension.messages)

@@ -16,6 +16,13 @@ from mkdocs_postkit.navigation import (
 from mkdocs_postkit.pages import insert_after_title, read_page, replace_markers
 
 EN = Messages()
+WORDS = "<p>" + "word " * 220 + "</p>"  # a minute's worth: one word more is two minutes
+
+
+def minutes(html: str, words_per_minute: int = 220, videos: int = 0) -> int:
+    """Reading time as the engines compute it: the words the page reader counts."""
+    return reading_minutes(read_page(html).words, words_per_minute, videos)
+
 
 FIGURE = '<figure class="postkit-video" data-title="{title}" id="{id}"><a class="postkit-video__facade" href="#">x</a></figure>'
 
@@ -27,7 +34,7 @@ def test_parts_follow_nav_order_and_renumber_when_a_page_is_added():
 
 
 @pytest.mark.parametrize(
-    ("html", "minutes"),
+    ("html", "expected"),
     [
         ("", 1),
         ("<p>" + "word " * 220 + "</p>", 1),
@@ -38,19 +45,55 @@ def test_parts_follow_nav_order_and_renumber_when_a_page_is_added():
         ("<p>" + "word</p>\n<p>" * 221 + "</p>", 2),  # blocks are apart
     ],
 )
-def test_reading_minutes(html, minutes):
-    assert reading_minutes(html) == minutes
+def test_reading_minutes(html, expected):
+    assert minutes(html) == expected
 
 
 def test_videos_add_viewing_time():
     text = "<p>" + "w " * 200 + "</p>"
-    assert reading_minutes(text) == 1
-    assert reading_minutes(text, videos=2) == 2
-    assert reading_minutes(text, words_per_minute=100) == 2
+    assert minutes(text) == 1
+    assert minutes(text, videos=2) == 2
+    assert minutes(text, words_per_minute=100) == 2
 
 
 def test_reading_minutes_counts_text_not_markup():
-    assert reading_minutes('<a href="' + "x " * 1000 + '">link</a>') == 1
+    assert minutes('<a href="' + "x " * 1000 + '">link</a>') == 1
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        '<img alt="a > b' + " leak" * 30 + '">',  # an attribute's value holding `>`
+        "<!-- a note: x > y" + " leak" * 30 + " -->",
+        "<!-- <p>" + " leak" * 30 + "</p> -->",
+        "<script>if (a < b) { console.log(1); }" + " leak" * 30 + "</script>",
+        "<style>p > a { color: red }" + " leak" * 30 + "</style>",
+        "<template><p>" + " leak" * 30 + "</p></template>",
+    ],
+)
+def test_reading_minutes_count_only_the_text_a_reader_sees(hidden):
+    assert minutes(WORDS + hidden) == minutes(hidden + WORDS) == 1
+    assert minutes(WORDS + hidden + "<p>one more</p>") == 2  # what follows it is read again
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>" + "word&#32;" * 221 + "</p>", 2),  # a reference to a space is a space
+        ("<p>" + "word&nbsp;" * 221 + "</p>", 2),  # and a no-break space still parts two words
+        ("<p>" + "a&lt;b&amp;c " * 221 + "</p>", 2),  # other references are characters of a word
+        ("<p>" + "a < b " * 74 + "</p>", 2),  # a `<` that opens no tag is text, and so is what follows
+    ],
+)
+def test_reading_minutes_read_text_as_a_browser_does(html, expected):
+    assert minutes(html) == expected
+
+
+def test_words_are_counted_exactly():
+    html = (
+        '<h1 id="t">A title</h1>\n<p>One <em>two</em>, thr<b>ee</b>&nbsp;four <code>&lt;five&gt;</code></p><script>no</script>\n<p>six</p>'
+    )
+    assert read_page(html).words == 8
 
 
 def test_position_line():

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mkdocs_postkit.stylesheets import bundle, merge_links, site_path
 
 FILES = {"assets/a.css": '@charset "UTF-8";a{color:red}', "assets/b.css": "b{color:blue}\n", "x/c.css": "c{}"}
+FILES["assets/x.css"] = "x{display:none}"  # in the bundle only if something that is no plain link were merged
 HEAD = (
     "<html><head>\n"
     '<link rel="stylesheet" href="../assets/a.css">\n'
@@ -60,3 +63,106 @@ def test_site_path():
     assert site_path("../assets/a.css", "videos/index.html", root="/post") == "assets/a.css"
     assert site_path("/elsewhere/a.css", "404.html", root="/post/") is None
     assert site_path("../../a.css", "videos/index.html", root="/post/") is None
+
+
+# Hostile heads: each is read as a browser reads it, tags by a tokenizer, not by a pattern.
+A = '<link rel="stylesheet" href="assets/a.css">\n'
+C = '<link rel="stylesheet" href="x/c.css">\n'
+FILES_ABC = [FILES["assets/a.css"], FILES["assets/b.css"], FILES["x/c.css"]]
+
+
+def merged_head(html: str) -> str:
+    """`html` merged, asserting that it was merged: `{}` in the expected page stands for the bundle's name."""
+    out, merged = merge_links(html, "index.html", FILES.get)
+    assert merged is not None, "the page was left as it is"
+    return out.replace(merged[0], "{}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<!-- <link rel="stylesheet" href="assets/x.css"> -->',  # commented out: stays off
+        "<!-- </head> -->",
+        '<script>document.write("</head>")</script>',  # text of a script, not the end of the head
+        '<script>const link = \'<link rel="stylesheet" href="assets/x.css">\'</script>',  # ditto, a link
+        '<style>/* </head> <link rel="stylesheet" href="assets/x.css"> */</style>',
+        "<title>&lt;/head&gt; </head> and more</title>",  # a title is text up to </title>
+        '<link rel="preload" href="assets/x.css" as="style">',  # not a stylesheet: not merged, and in the way of none
+    ],
+)
+def test_what_only_looks_like_a_link_or_the_end_of_the_head_stays_as_it_is(text):
+    html = "<head>\n" + text + "\n" + A + '<link rel="stylesheet" href="assets/b.css">\n' + "</head><body>"
+    assert merged_head(html) == "<head>\n" + text + '\n<link rel="stylesheet" href="{}">\n</head><body>'
+    assert merge_links(html, "index.html", FILES.get)[1] == bundle(FILES_ABC[:2])
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "<link href='assets/b.css' rel='stylesheet'>",  # href first, single quotes
+        "<LINK REL=STYLESHEET HREF=assets/b.css>",
+        '<link rel="stylesheet" href="assets/b.css"/>',
+        '<link rel="stylesheet" href="assets/b.css" />',
+        '<link\n  rel="stylesheet"\n  href="assets/b.css"\n>',
+        '<link rel=" Stylesheet " href="assets/b.css">',  # rel is a set of tokens, compared ASCII case-insensitively
+        '<link rel="stylesheet" href="assets/b&#46;css">',  # a character reference in a value is the character
+    ],
+)
+def test_every_spelling_of_a_plain_link_is_merged_in_its_place(spelling):
+    html = "<head>\n" + A + spelling + "\n" + C + "</head>"
+    assert merged_head(html) == '<head>\n<link rel="stylesheet" href="{}">\n</head>'
+    assert merge_links(html, "index.html", FILES.get)[1] == bundle(FILES_ABC)
+
+
+def test_the_first_link_gives_the_form_whatever_its_spelling():
+    html = "<head><LINK HREF='/assets/a.css' REL=stylesheet />\n" + '<link rel="stylesheet" href="/assets/b.css">\n</head>'
+    assert merged_head(html) == '<head><link rel="stylesheet" href="/{}">\n</head>'
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        # Merging the plain links around one of these would move it in the cascade (or drop what it says).
+        '<link rel="stylesheet" href="assets/x.css" media="print">',
+        '<link rel="stylesheet" href="assets/x.css" integrity="sha384-AbC" crossorigin="anonymous">',
+        '<link rel="stylesheet" href="assets/x.css" crossorigin>',
+        '<link rel="stylesheet" href="assets/x.css" disabled>',
+        '<link rel="stylesheet" href="assets/x.css" title="Print">',
+        '<link rel="alternate stylesheet" href="assets/x.css" title="Dark">',
+        '<link rel="stylesheet preload" href="assets/x.css">',
+        '<link rel="stylesheet" href="assets/x.css" href="assets/a.css">',  # the first of two counts
+        '<link rel="stylesheet" href="">',  # fetches nothing
+        '<link rel="stylesheet">',
+        # A link in <noscript> is text when scripts run; one in <template> is never applied.
+        '<noscript><link rel="stylesheet" href="assets/x.css"></noscript>',
+        '<template><link rel="stylesheet" href="assets/x.css"></template>',
+        '<base href="/elsewhere/">',  # every href would mean another file
+    ],
+)
+def test_a_head_with_a_stylesheet_link_that_is_not_plain_is_left_as_it_is(odd):
+    html = "<head>\n" + A + odd + "\n" + '<link rel="stylesheet" href="assets/b.css">\n' + "</head>"
+    assert merge_links(html, "index.html", FILES.get) == (html, None)
+
+
+def test_the_head_ends_at_the_body_too():
+    html = "<html><head>\n" + A + C + "<body><p>x"
+    assert merged_head(html) == '<html><head>\n<link rel="stylesheet" href="{}">\n<body><p>x'
+
+
+def test_links_in_the_body_are_not_touched_nor_in_the_way():
+    body = '</head><body><link rel="stylesheet" href="assets/x.css" media="print"><link rel="stylesheet" href="x/c.css">'
+    assert merged_head("<head>\n" + A + '<link rel="stylesheet" href="assets/b.css">\n' + body) == (
+        '<head>\n<link rel="stylesheet" href="{}">\n' + body
+    )
+
+
+def test_the_new_href_is_escaped_as_the_tokenizer_unescaped_the_old_one():
+    html = '<head><link rel="stylesheet" href="/a&amp;b/assets/a.css">\n<link rel="stylesheet" href="/a&amp;b/assets/b.css">\n</head>'
+    out, merged = merge_links(html, "404.html", FILES.get, root="/a&b/")
+    assert merged and out == f'<head><link rel="stylesheet" href="/a&amp;b/{merged[0]}">\n</head>'
+
+
+def test_a_byte_order_mark_does_not_land_inside_the_bundle():
+    # A browser drops a file's BOM as it decodes it; inside the bundle, U+FEFF would start the next selector
+    # (`\ufeffb` matches no <b>) or hide an `@charset`, and the file's first rule would be lost.
+    assert bundle(["a{}", '\ufeff@charset "UTF-8";b{}', "\ufeffc{}"])[1] == '@charset "UTF-8";\na{}\nb{}\nc{}\n'
