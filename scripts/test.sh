@@ -34,6 +34,8 @@ if [ "${#sdists[@]}" -gt 0 ]; then
 fi
 if [ -f tests/audit/package.json ]; then
   npm ci --prefix tests/audit --no-audit --no-fund --loglevel=error
+  # The whole tree as the lock pins it, with no dependency outside what its parent asks for.
+  npm ls --all --prefix tests/audit > /dev/null || { echo "tests/audit: npm ls finds invalid dependencies (see above)" >&2; exit 1; }
 fi
 
 export NO_MKDOCS_2_WARNING=1 CHROME_PATH="$CHROMIUM"
