@@ -2,6 +2,7 @@
 
 Usage: .venv/bin/python scripts/audit.py [--runs 5] [--form-factor mobile|desktop|both]
                                         [--throttling simulate|devtools|both] [--json FILE]
+                                        [--cpu-slowdown default|calibrated|N]
 
 Builds the site (strict, with site_url at the port it is served on), serves it on
 127.0.0.1 as GitHub Pages would (gzip, max-age=600), runs the pinned Lighthouse
@@ -14,6 +15,11 @@ throttling method (simulate: Lighthouse's model of slow 4G and a slow CPU, appli
 an unthrottled load; devtools: the load really throttled), so that the methods
 alternate and share the machine's load. Then the audits that failed, per page. Exits
 1 unless accessibility, best practices and SEO are 100 everywhere.
+
+`--cpu-slowdown calibrated` replaces Lighthouse's constant 4x CPU slowdown (meant for a
+high-end desktop host) by the one its docs/throttling.md prescribes for this host: the
+median benchmark index of three first runs, through the formula of Lighthouse's
+calculator (`support.audit.calibrated_slowdown`).
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -30,27 +37,45 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from support.audit import CATEGORIES, METRICS, THROTTLING, Report, lighthouse, median_report, pages_server, site_pages  # noqa: E402
+from support.audit import (  # noqa: E402
+    CATEGORIES,
+    METRICS,
+    THROTTLING,
+    Report,
+    calibrated_slowdown,
+    lighthouse,
+    median_report,
+    pages_server,
+    site_pages,
+)
 from support.server import free_port  # noqa: E402
 from support.sites import build_project  # noqa: E402
 
 SHORT = {"performance": "Perf", "accessibility": "A11y", "best-practices": "Best practices", "seo": "SEO"}
 
 
-def audit(runs: int, form_factors: list[str], methods: list[str]) -> list[tuple[str, Report]]:
+def audit(runs: int, form_factors: list[str], methods: list[str], cpu_slowdown: str = "default") -> list[tuple[str, Report]]:
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="audit-site-") as tmp:
         site = build_project(Path(tmp), site_url=f"http://127.0.0.1:{port}/")
         pages = site_pages(site)
         with pages_server(site, port) as url:
             urls = [url + page for page in pages]
+            slowdown = None if cpu_slowdown in ("default", "calibrated") else float(cpu_slowdown)
+            if cpu_slowdown == "calibrated":
+                first = lighthouse(urls[:1] * 3, "mobile", categories=("performance",))
+                index = statistics.median(r.benchmark_index for r in first)
+                slowdown = round(calibrated_slowdown(index), 2)
+                print(f"benchmark index {index:.0f}: CPU slowdown {slowdown}x (Lighthouse's default: 4x)", file=sys.stderr)
             reports = []
             for form_factor in form_factors:
                 started = time.monotonic()
                 rounds: dict[str, list[list[Report]]] = {method: [] for method in methods}
                 for _ in range(runs):  # a round is every page once per method
                     for method in methods:
-                        rounds[method].append(lighthouse(urls, form_factor, throttling=method))
+                        rounds[method].append(
+                            lighthouse(urls, form_factor, throttling=method, cpu_slowdown=slowdown if form_factor == "mobile" else None)
+                        )
                 print(f"{form_factor}: {runs} run(s) of {len(urls)} pages in {time.monotonic() - started:.0f} s", file=sys.stderr)
                 for i in range(len(urls)):
                     reports += [(method, median_report([r[i] for r in rounds[method]])) for method in methods]
@@ -69,6 +94,8 @@ def table(reports: list[tuple[str, Report]], runs: int) -> str:
         perf = [str(min(r.runs)), str(r.scores["performance"])]
         lines.append(f"| {_path(r.url)} | {r.form_factor} | {method} | " + " | ".join(perf + values + scores) + " |")
     lines.append(f"\nPerformance: minimum and median of {runs} run(s); metrics: the median; other categories: the worst run.")
+    hosts = sorted({(round(r.benchmark_index), r.cpu_slowdown) for _, r in reports})
+    lines.append("Host benchmark index (median per page) and CPU slowdown: " + ", ".join(f"{i} at {s:g}x" for i, s in hosts))
     return "\n".join(lines)
 
 
@@ -104,10 +131,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--form-factor", choices=("mobile", "desktop", "both"), default="both")
     parser.add_argument("--throttling", choices=(*THROTTLING, "both"), default="both")
     parser.add_argument("--json", type=Path, help="also write the reports to this file")
+    parser.add_argument(
+        "--cpu-slowdown",
+        default="default",
+        help="mobile only: default (Lighthouse's 4x), calibrated (to this host's benchmark index), or a number",
+    )
     args = parser.parse_args(argv)
     form_factors = ["mobile", "desktop"] if args.form_factor == "both" else [args.form_factor]
     methods = list(THROTTLING) if args.throttling == "both" else [args.throttling]
-    reports = audit(max(1, args.runs), form_factors, methods)
+    if args.cpu_slowdown not in ("default", "calibrated"):
+        try:
+            float(args.cpu_slowdown)
+        except ValueError:
+            parser.error(f"--cpu-slowdown: default, calibrated or a number, not {args.cpu_slowdown!r}")
+    reports = audit(max(1, args.runs), form_factors, methods, args.cpu_slowdown)
     print(table(reports, args.runs))
     print()
     print("Failing audits, in any run (for performance: every metric and opportunity below a perfect score):")

@@ -43,3 +43,11 @@ def test_canonical_links_name_the_audited_pages(built_site, site_url, pages):
     for page in pages:
         html = (built_site / page / "index.html").read_text("utf-8")
         assert re.findall(r'<link rel="canonical" href="([^"]+)">', html) == [site_url + page], page
+
+
+@pytest.mark.timeout(300)
+def test_a_cpu_slowdown_reaches_lighthouse(site_url, pages):
+    """scripts/audit.py --cpu-slowdown: the multiplier Lighthouse ran with, read back from its report."""
+    (report,) = lighthouse([site_url + pages[0]], "mobile", ("performance",), cpu_slowdown=2.5)
+    assert report.cpu_slowdown == 2.5
+    assert report.benchmark_index > 0, "the host's benchmark index, which calibration reads"

@@ -119,6 +119,8 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     metrics: dict[str, float] = field(default_factory=dict)  # METRICS id -> numeric value (ms, or unitless for CLS)
     runs: list[int] = field(default_factory=list)  # performance of each run, for a report of several runs
+    benchmark_index: float = 0.0  # Lighthouse's measure of the host's CPU (environment.benchmarkIndex)
+    cpu_slowdown: float = 4.0  # the CPU slowdown multiplier the run used
 
 
 METRICS = {
@@ -130,18 +132,34 @@ METRICS = {
 THROTTLING = ("simulate", "devtools")
 
 
+def calibrated_slowdown(benchmark_index: float) -> float:
+    """The CPU slowdown that emulates Lighthouse's mobile target on a host of this `benchmark_index`.
+
+    Lighthouse's constant 4x assumes a high-end desktop host (index 1,500-2,000); its
+    docs/throttling.md says to calibrate on another, with the formula of its calculator
+    (lighthouse-cpu-throttling-calculator): 800 is 2x, 1,300 is 3x, 1,533 is 4x, 2,000 is 6x.
+    """
+    if benchmark_index >= 1300:
+        return 3 + (benchmark_index - 1300) / 233
+    if benchmark_index >= 800:
+        return 2 + (benchmark_index - 800) / 500
+    return max(1.0, 1 + (benchmark_index - 150) / 650)
+
+
 def lighthouse(
     urls: list[str],
     form_factor: str = "mobile",
     categories: tuple[str, ...] = CATEGORIES,
     timeout: float = 600,
     throttling: str = "simulate",
+    cpu_slowdown: float | None = None,
 ) -> list[Report]:
     """Run the pinned Lighthouse once on each URL, in one headless Chromium (tests/audit/lighthouse-pages.mjs).
 
     `form_factor` is "mobile" (Lighthouse's default: a mid-range phone on slow 4G,
     simulated) or "desktop" (its desktop preset); `throttling` is "simulate" (Lighthouse's
-    default: the load is observed unthrottled, then modelled) or "devtools" (really throttled).
+    default: the load is observed unthrottled, then modelled) or "devtools" (really throttled);
+    `cpu_slowdown` replaces Lighthouse's CPU slowdown multiplier (see `calibrated_slowdown`).
     """
     if form_factor not in ("mobile", "desktop"):
         raise ValueError(f"form_factor must be mobile or desktop, not {form_factor!r}")
@@ -156,6 +174,7 @@ def lighthouse(
             "CHROME_PATH": chromium(),
             "LIGHTHOUSE_CHROME_FLAGS": " ".join(CHROME_FLAGS),
             "LIGHTHOUSE_THROTTLING": throttling,
+            **({"LIGHTHOUSE_CPU_SLOWDOWN": f"{cpu_slowdown:.2f}"} if cpu_slowdown is not None else {}),
         }
         done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout, check=False)
         if done.returncode != 0:
@@ -190,7 +209,9 @@ def _report(url: str, form_factor: str, data: dict) -> Report:
                 failing[ref["id"]] = f"{audit['title']}{unweighted}{shown}"
     metrics = {name: data["audits"][name]["numericValue"] for name in METRICS if "numericValue" in data["audits"].get(name, {})}
     runs = [scores["performance"]] if "performance" in scores else []
-    return Report(url, form_factor, scores, failing, errors, list(data.get("runWarnings", [])), metrics, runs)
+    index = float(data.get("environment", {}).get("benchmarkIndex") or 0.0)
+    slowdown = float(data.get("configSettings", {}).get("throttling", {}).get("cpuSlowdownMultiplier", 4.0))
+    return Report(url, form_factor, scores, failing, errors, list(data.get("runWarnings", [])), metrics, runs, index, slowdown)
 
 
 def median_report(reports: list[Report]) -> Report:
@@ -210,7 +231,8 @@ def median_report(reports: list[Report]) -> Report:
     }
     runs = [score for r in reports for score in r.runs]
     warnings = sorted({w for r in reports for w in r.warnings})
-    return Report(first.url, first.form_factor, scores, failing, errors, warnings, metrics, runs)
+    index = statistics.median(r.benchmark_index for r in reports)
+    return Report(first.url, first.form_factor, scores, failing, errors, warnings, metrics, runs, index, first.cpu_slowdown)
 
 
 # --- html-validate ----------------------------------------------------------------------------
