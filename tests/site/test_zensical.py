@@ -24,6 +24,7 @@ from support.instant import click_instantly
 from support.safety import elements
 from support.server import StaticServer, free_port
 from support.sites import build_project, build_site, captured_warnings, copy_project, main_content, write_files
+from support.thumbnail_host import ThumbnailHost, jpeg
 
 ZENSICAL = Path(os.environ.get("VIRTUAL_ENV", Path(__file__).parents[2] / ".venv")) / "bin" / "zensical"
 TITLES = [
@@ -50,7 +51,8 @@ def zensical_site(tmp_path_factory):
         timeout=180,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "postkit:" not in result.stderr, result.stderr  # no embed warnings
+    # No embed warnings; this site's thumbnail cache is outside docs/ and the theme folder, which Zensical says once.
+    assert [line for line in result.stderr.splitlines() if "postkit:" in line and not line.startswith("INFO ")] == [], result.stderr
     return project / "site", port
 
 
@@ -226,6 +228,63 @@ def test_under_zensical_the_position_line_and_a_toc_link_to_a_video(zensical_sit
             .startswith("https://www.youtube-nocookie.com/embed/eIj_DNemEyg?")
         )
         context.close()
+
+
+# --- Thumbnails under Zensical ------------------------------------------------------------------
+
+
+def posters(site: Path, page: str) -> list[dict[str, str]]:
+    """The facades' images of a built page, each with the path in the site its address leads to."""
+    found = [img for img in elements(main_content((site / page).read_text("utf-8")), "img") if img.get("class") == "postkit-video__poster"]
+    for img in found:
+        img["file"] = os.path.normpath(os.path.join(os.path.dirname(page), img["src"]))
+    return found
+
+
+THUMBNAILS_PAGES = {
+    "index.md": "# Home\n\n![type:video](https://youtu.be/v-zudK5KnWY)\n\n## Two\n\n![type:video](https://youtu.be/SBV5VTQrlDs)\n",
+    "sub/page.md": "# Sub\n\n![type:video](https://youtu.be/4zGIRsnrTk8)\n\n![type:video](https://youtu.be/v-zudK5KnWY)\n",
+}
+
+
+def test_under_zensical_the_cache_is_only_read_and_a_missing_thumbnail_is_one_info_line(tmp_path):
+    """With a live host and thumbnails_fetch: true, Zensical asks it nothing: the cache is read only."""
+    write_files(tmp_path / "docs", THUMBNAILS_PAGES)
+    (tmp_path / "docs/thumbs/youtube").mkdir(parents=True)
+    (tmp_path / "docs/thumbs/youtube/v-zudK5KnWY.jpg").write_bytes(jpeg("v-zudK5KnWY"))
+    with ThumbnailHost() as host:
+        (tmp_path / "mkdocs.yml").write_text(
+            "site_name: T\nnav: [index.md, sub/page.md]\nmarkdown_extensions: [toc, mkdocs_postkit.video]\n"
+            f"plugins:\n  - postkit:\n      thumbnails_fetch: true\n      thumbnails_cache: docs/thumbs\n      thumbnails_youtube: {host.url}\n",
+            "utf-8",
+        )
+        result = zensical_build(tmp_path)
+        assert host.requests == []
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    assert [img["file"] for img in posters(site, "index.html")] == ["thumbs/youtube/v-zudK5KnWY.jpg"]
+    assert [img["file"] for img in posters(site, "sub/page/index.html")] == ["thumbs/youtube/v-zudK5KnWY.jpg"]
+    assert (site / "thumbs/youtube/v-zudK5KnWY.jpg").read_bytes() == jpeg("v-zudK5KnWY")
+    assert main_content((site / "index.html").read_text("utf-8")).count('class="postkit-video__facade"') == 2  # the other stays plain
+    [info] = [line for line in result.stderr.splitlines() if "postkit:" in line]
+    assert info.startswith("INFO    -  postkit: youtube/")
+    assert "has no thumbnail in docs/thumbs/ and shows a plain tile" in info and "thumbnails_fetch: true" in info
+
+
+def test_under_zensical_a_cache_outside_docs_and_the_theme_folder_is_not_shown_and_says_so(tmp_path):
+    """MkDocs copies such a cache below assets/postkit/; Zensical copies only docs_dir and custom_dir."""
+    write_files(tmp_path / "docs", THUMBNAILS_PAGES)
+    (tmp_path / "thumbnails/youtube").mkdir(parents=True)
+    (tmp_path / "thumbnails/youtube/v-zudK5KnWY.jpg").write_bytes(jpeg("v-zudK5KnWY"))
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\nmarkdown_extensions: [toc, mkdocs_postkit.video]\nplugins:\n  - postkit:\n      thumbnails: true\n", "utf-8"
+    )
+    result = zensical_build(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert posters(tmp_path / "site", "index.html") == []
+    [info] = [line for line in result.stderr.splitlines() if "postkit:" in line]
+    assert info.startswith("INFO    -  postkit: the thumbnails in thumbnails/ are not shown under Zensical"), info
+    assert "thumbnails_cache" in info
 
 
 # --- Other sites under Zensical ----------------------------------------------------------------
