@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from mkdocs_postkit.thumbnails import ThumbnailCache
+from mkdocs_postkit.video.sources import parse_video
 from support.browser import watched_page
 from support.foreign_sites import NOCOOKIE, PYTHON, inside, install_wheel
 from support.instant import click_instantly
@@ -33,14 +35,26 @@ TITLES = [
     "Challenges in Training Biomedical LLMs",
     "Infrastructure and GPU Challenges",
 ]
+VIDEO_IDS = ["v-zudK5KnWY", "SBV5VTQrlDs", "4zGIRsnrTk8", "eIj_DNemEyg"]
+CACHE = "overrides/assets/postkit/thumbnails"  # this site's thumbnails_cache, in the theme folder
+
+
+def fill_cache(project: Path) -> None:
+    """The project's thumbnail cache filled as `POSTKIT_FETCH_THUMBNAILS=true mkdocs build` fills it, from a loopback host."""
+    with ThumbnailHost() as host:
+        cache = ThumbnailCache(project / CACHE, youtube_from=host.url.rstrip("/"))
+        for video_id in VIDEO_IDS:
+            cache.fetch(parse_video(f"https://youtu.be/{video_id}"))
 
 
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory):
+    """The site with its thumbnail cache filled, built by Zensical (the MkDocs build below reads the same project)."""
     zensical = shutil.which("zensical") or str(ZENSICAL)
     if not Path(zensical).exists():
         pytest.fail("zensical is not installed; run scripts/test.sh (it installs requirements-test.txt)")
     project = copy_project(tmp_path_factory.mktemp("zensical"))
+    fill_cache(project)
     port = free_port()
     result = subprocess.run(
         [zensical, "build", "-f", "mkdocs.yml", "--clean"],
@@ -51,8 +65,7 @@ def zensical_site(tmp_path_factory):
         timeout=180,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    # No embed warnings; this site's thumbnail cache is outside docs/ and the theme folder, which Zensical says once.
-    assert [line for line in result.stderr.splitlines() if "postkit:" in line and not line.startswith("INFO ")] == [], result.stderr
+    assert "postkit:" not in result.stderr, result.stderr  # no embed warnings, no thumbnail missing
     return project / "site", port
 
 
@@ -168,8 +181,9 @@ def toc_links(html: str) -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def mkdocs_site(tmp_path_factory, zensical_site):
-    _, port = zensical_site
-    return build_project(tmp_path_factory.mktemp("mkdocs"), site_url=f"http://127.0.0.1:{port}/")
+    """The same project, thumbnails and all, built by MkDocs."""
+    zensical_dir, port = zensical_site
+    return build_project(tmp_path_factory.mktemp("mkdocs"), site_url=f"http://127.0.0.1:{port}/", project=zensical_dir.parent)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -179,6 +193,7 @@ def test_both_engines_write_the_same_article(mkdocs_site, zensical_site, page):
     by_mkdocs = main_content((mkdocs_site / page / "index.html").read_text("utf-8"))
     by_zensical = main_content((zensical_dir / page / "index.html").read_text("utf-8"))
     assert ('class="postkit-position"' in by_zensical) == (page != "all-videos/")  # the list's page is not a part (its front matter)
+    assert by_zensical.count('class="postkit-video__poster"') == (4 if page == "videos/" else 0)  # thumbnails compared too
     assert tokens(by_zensical) == tokens(by_mkdocs)
 
 
@@ -239,6 +254,30 @@ def posters(site: Path, page: str) -> list[dict[str, str]]:
     for img in found:
         img["file"] = os.path.normpath(os.path.join(os.path.dirname(page), img["src"]))
     return found
+
+
+def test_under_zensical_the_facades_show_the_cached_thumbnails_served_by_the_site(zensical_site):
+    site, _ = zensical_site
+    images = posters(site, "videos/index.html")
+    assert [img["src"] for img in images] == [f"../assets/postkit/thumbnails/youtube/{video_id}.jpg" for video_id in VIDEO_IDS]
+    for img, video_id in zip(images, VIDEO_IDS, strict=True):
+        assert (img["width"], img["height"], img["alt"], img["loading"], img["decoding"]) == ("480", "360", "", "lazy", "async")
+        assert (site / img["file"]).read_bytes() == jpeg(video_id), "Zensical copied the theme folder's image to the address"
+    assert not list(site.rglob(".gitkeep"))
+
+
+def test_zensical_copies_the_thumbnails_itself_so_a_build_from_its_page_cache_keeps_them(tmp_path):
+    """Zensical empties the site folder on each build and takes unchanged pages from its cache without running
+    Python: an image written into the site by postkit would be gone; one in the theme folder is copied again."""
+    project = copy_project(tmp_path / "project")
+    fill_cache(project)
+    assert zensical_build(project).returncode == 0
+    (project / "site/assets/postkit/thumbnails/stray.jpg").write_bytes(b"written into the site")
+    again = zensical_build(project, clean=False)
+    assert again.returncode == 0, again.stderr
+    site = project / "site"
+    assert not (site / "assets/postkit/thumbnails/stray.jpg").exists(), "the site folder is emptied"
+    assert [(site / img["file"]).read_bytes() for img in posters(site, "videos/index.html")] == [jpeg(v) for v in VIDEO_IDS]
 
 
 THUMBNAILS_PAGES = {
