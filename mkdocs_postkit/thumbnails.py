@@ -14,6 +14,7 @@ import os
 import struct
 import urllib.error
 import urllib.request
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -48,6 +49,22 @@ def key_of(video: Video) -> str | None:
     """The cache name without suffix (`youtube/<id>`), or None for what has no thumbnail (a file, a playlist alone)."""
     if video.provider in PROVIDERS and video.id:
         return f"{video.provider}/{video.id}"
+    return None
+
+
+def served_path(path: Path, folders: Iterable[str | Path | None]) -> str | None:
+    """Where a cached image already is in the site: its path below the first of `folders` that holds it.
+
+    The folders are those an engine copies into the site as they are (docs_dir, the theme's custom_dir);
+    MkDocs and Zensical both do, so a cache inside one is served at the same address by both. None when
+    the image is in none of them (Zensical then cannot serve it; MkDocs copies it below `assets/postkit/`)."""
+    image = path.resolve()
+    for folder in folders:
+        if folder:
+            try:
+                return image.relative_to(Path(folder).resolve()).as_posix()
+            except ValueError:
+                continue
     return None
 
 

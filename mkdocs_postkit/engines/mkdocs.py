@@ -260,10 +260,13 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
         if found is None:
             self.missing.setdefault(key, []).append(where)
             return None
-        src_uri = THUMBNAILS + found.name
+        # A cache inside docs/ or the theme folder is in the site as it is (Zensical serves it there too).
+        config = self.mkdocs_config
+        src_uri = thumbnails.served_path(found.path, (config.docs_dir, config.theme.custom_dir)) or THUMBNAILS + found.name
         if src_uri not in self.added:
             self.added.add(src_uri)
-            self.files.append(File.generated(self.mkdocs_config, src_uri, abs_src_path=str(found.path)))
+            if self.files.get_file_from_path(src_uri) is None:  # fetched in this build, or outside those folders
+                self.files.append(File.generated(config, src_uri, abs_src_path=str(found.path)))
         self.first_thumbnail.setdefault(where, found.path)
         return src_uri, found.width, found.height
 

@@ -31,8 +31,9 @@ from zensical.config import get_config
 from zensical.extensions.context import ContextExtension, ContextPreprocessor
 from zensical.extensions.media import MediaExtension
 
-from .. import navigation, pages
+from .. import navigation, pages, thumbnails
 from ..video.extension import PageContext, VideoExtension, log
+from ..video.sources import Video
 from .mkdocs import EXTENSION_OPTIONS, PostkitConfig  # the plugin's options, checked by its own schema
 
 T = TypeVar("T")
@@ -87,6 +88,7 @@ class PageStart(_Step, Preprocessor):
         options = plugin_options()
         settings = extension_settings(vars(media.media_config.video) if media else {}, options, _defaults())
         self.extension.setConfigs(settings | {"language": str(options["language"] or get_config()["theme"].get("language") or "en")})
+        self.extension.thumbnail = _thumbnails(self.extension, options)
         return lines
 
 
@@ -150,15 +152,72 @@ def _front_matter_lines(path: str, lines: list[str]) -> int:
 
 
 def _resolve(page_path: str, written: str) -> str | None:
-    """A file in docs/ is used as written (Zensical makes it relative to the built page), a missing one is None."""
+    """A file in docs/ or the theme folder is used as written (Zensical makes it relative to the built page),
+    a missing one is None."""
     target, _ = pages.docs_path(page_path, written)
-    outside = target == ".." or target.startswith("../")  # as under MkDocs, only files in docs/ count
-    return written if not outside and (_docs_dir() / target).is_file() else None
+    outside = target == ".." or target.startswith("../")  # as under MkDocs, only files in the site count
+    return written if not outside and any((folder / target).is_file() for folder in _copied_folders()) else None
 
 
 def _docs_dir() -> Path:
     config = get_config()
     return Path(config["root_dir"], config["docs_dir"])
+
+
+def _copied_folders() -> list[Path]:
+    """The folders Zensical copies into the site as they are: docs_dir, and the theme's custom_dir (as MkDocs does)."""
+    config = get_config()
+    custom = config["theme"].get("custom_dir")
+    return [_docs_dir()] + ([Path(config["root_dir"], custom)] if custom else [])
+
+
+def _thumbnails(extension: VideoExtension, options: dict[str, Any]) -> Callable[[Video], tuple[str, int, int] | None] | None:
+    """The extension's thumbnail hook, as the MkDocs plugin's but read-only: Zensical never fetches.
+
+    Zensical empties the site folder on each build and takes unchanged pages from its cache without
+    running Python, so an image written into the site from here would not last. It copies docs_dir and
+    the theme folder itself: a cache inside one of them is served at the same address as under MkDocs."""
+    if not (options["thumbnails"] or options["thumbnails_fetch"]):
+        return None
+    cache = thumbnails.ThumbnailCache(Path(get_config()["root_dir"], options["thumbnails_cache"]))  # read afresh for each page
+    folders = _copied_folders()
+    outside = thumbnails.served_path(cache.folder, folders) is None
+
+    def thumbnail(video: Video) -> tuple[str, int, int] | None:
+        key = thumbnails.key_of(video)
+        found = cache.get(key) if key and not outside else None
+        served = thumbnails.served_path(found.path, folders) if found else None
+        if key and served is None:
+            _tell_once(key, extension, str(options["thumbnails_cache"]), outside)
+        return (served, found.width, found.height) if found and served else None
+
+    return thumbnail
+
+
+def _tell_once(key: str, extension: VideoExtension, folder: str, outside: bool) -> None:
+    """One info line per configuration for facades without their thumbnail (not a fault of the build)."""
+    told = _thumbnails_told()
+    if told:
+        return
+    told.append(key)
+    page = extension.page.src_path if extension.page else ""
+    if outside:
+        log.info(
+            f"postkit: the thumbnails in {folder}/ are not shown under Zensical, which copies only docs_dir and the theme's "
+            "custom_dir into the site; set the postkit option thumbnails_cache to a folder inside one of them (mkdocs.yml), "
+            "where MkDocs serves them too."
+        )
+    else:
+        log.info(
+            f"postkit: {key} ({page}) has no thumbnail in {folder}/ and shows a plain tile, as may other videos (this line is "
+            "not repeated); Zensical never fetches: build once with MkDocs and the postkit option thumbnails_fetch: true "
+            f"(needs network), then commit {folder}/."
+        )
+
+
+@_per_config
+def _thumbnails_told() -> list[str]:
+    return []
 
 
 @_per_config
@@ -269,6 +328,7 @@ def _log_like_mkdocs() -> None:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         logger.addHandler(handler)
+        logger.setLevel(logging.INFO)  # as MkDocs prints them (an info line says which thumbnails are missing)
 
 
 def _videos_list(list_path: str, extension: VideoExtension) -> str:
@@ -309,6 +369,7 @@ def _render_videos(path: str, settings: dict[str, Any]) -> list[navigation.Video
     md = Markdown(extensions=extensions, extension_configs=config["mdx_configs"])
     video = next(e for e in md.registeredExtensions if isinstance(e, VideoExtension))
     video.setConfigs(settings)
+    video.thumbnail = None  # only the links are wanted; each page shows its own thumbnails
     md.reset()
     quiet, log.disabled = log.disabled, True  # warnings are the page's own, when Zensical renders it
     try:

@@ -1,9 +1,14 @@
-"""The site with its thumbnail cache filled (from a loopback host): four different pictures, served by the site,
-and still no request to another host before the click."""
+"""The site with its thumbnail cache filled (from a loopback host), built by MkDocs and by Zensical: four different
+pictures, served by the site, and still no request to another host before the click."""
 
 from __future__ import annotations
 
 import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
@@ -25,16 +30,27 @@ VIDEOS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def thumbnail_site(tmp_path_factory):
+@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
+def thumbnail_site(request, tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("thumbs") / "project")
     with ThumbnailHost() as host:
-        cache = ThumbnailCache(project / "thumbnails", youtube_from=host.url.rstrip("/"))
+        cache = ThumbnailCache(project / "overrides/assets/postkit/thumbnails", youtube_from=host.url.rstrip("/"))  # the site's cache
         for video_id, _ in VIDEOS:
             cache.fetch(parse_video(f"https://youtu.be/{video_id}"))
     port = free_port()
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), site_url=f"http://127.0.0.1:{port}/")
-    build(config)
+    if request.param == "mkdocs":
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), site_url=f"http://127.0.0.1:{port}/"))
+    else:  # Zensical runs no plugin: the Markdown extension reads the same cache through the Zensical adapter
+        zensical = shutil.which("zensical") or str(Path(sys.executable).parent / "zensical")
+        result = subprocess.run(
+            [zensical, "build", "-f", "mkdocs.yml", "--clean"],
+            cwd=project,
+            env=os.environ | {"SITE_URL": f"http://127.0.0.1:{port}/"},
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
     with StaticServer(project / "site", port) as url:
         yield url
 

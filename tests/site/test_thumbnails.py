@@ -147,3 +147,23 @@ def test_thumbnails_are_off_unless_asked_and_the_addresses_are_checked(tmp_path,
         assert "'thumbnails_youtube' must be an http(s) address such as https://i.ytimg.com, not 'i.ytimg.com' (mkdocs.yml)" in error
     else:
         raise AssertionError("a bad address stops the build")
+
+
+def test_a_cache_inside_docs_is_served_where_it_is_and_copied_once(tmp_path, caplog):
+    """Both engines copy docs/ into the site as it is, so such a cache needs no copy of its own (Zensical relies on it).
+    A thumbnail fetched during the build is not among the files MkDocs found: the plugin adds it at the same place."""
+    cache = tmp_path / "docs/media/thumbs"
+    (cache / "youtube").mkdir(parents=True)
+    (cache / "youtube/v-zudK5KnWY.jpg").write_bytes(jpeg("v-zudK5KnWY"))
+    with ThumbnailHost() as host:
+        site = build_site(tmp_path, PAGES, config(host.url) + "      thumbnails_cache: docs/media/thumbs\n", strict=True)
+        fetched = sorted(host.requests)
+    assert warnings_of(caplog) == []
+    assert "/vi/v-zudK5KnWY/hqdefault.jpg" not in fetched and "/vi/SBV5VTQrlDs/hqdefault.jpg" in fetched
+    images = posters(site, "index.html")
+    assert [img["file"] for img in images] == [f"media/thumbs/{name}" for name in CACHED]
+    for img in images:
+        assert (site / img["file"]).read_bytes() == (tmp_path / "docs" / img["file"]).read_bytes()
+    [deep] = posters(site, "notes/deep/index.html")
+    assert deep["src"] == "../../media/thumbs/youtube/v-zudK5KnWY.jpg"
+    assert not (site / "assets/postkit/thumbnails").exists()

@@ -18,12 +18,15 @@ from pathlib import Path
 
 import pytest
 
+from mkdocs_postkit.thumbnails import ThumbnailCache
+from mkdocs_postkit.video.sources import parse_video
 from support.browser import watched_page
 from support.foreign_sites import NOCOOKIE, PYTHON, inside, install_wheel
 from support.instant import click_instantly
 from support.safety import elements
 from support.server import StaticServer, free_port
 from support.sites import build_project, build_site, captured_warnings, copy_project, main_content, write_files
+from support.thumbnail_host import ThumbnailHost, jpeg
 
 ZENSICAL = Path(os.environ.get("VIRTUAL_ENV", Path(__file__).parents[2] / ".venv")) / "bin" / "zensical"
 TITLES = [
@@ -32,14 +35,26 @@ TITLES = [
     "Challenges in Training Biomedical LLMs",
     "Infrastructure and GPU Challenges",
 ]
+VIDEO_IDS = ["v-zudK5KnWY", "SBV5VTQrlDs", "4zGIRsnrTk8", "eIj_DNemEyg"]
+CACHE = "overrides/assets/postkit/thumbnails"  # this site's thumbnails_cache, in the theme folder
+
+
+def fill_cache(project: Path) -> None:
+    """The project's thumbnail cache filled as `POSTKIT_FETCH_THUMBNAILS=true mkdocs build` fills it, from a loopback host."""
+    with ThumbnailHost() as host:
+        cache = ThumbnailCache(project / CACHE, youtube_from=host.url.rstrip("/"))
+        for video_id in VIDEO_IDS:
+            cache.fetch(parse_video(f"https://youtu.be/{video_id}"))
 
 
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory):
+    """The site with its thumbnail cache filled, built by Zensical (the MkDocs build below reads the same project)."""
     zensical = shutil.which("zensical") or str(ZENSICAL)
     if not Path(zensical).exists():
         pytest.fail("zensical is not installed; run scripts/test.sh (it installs requirements-test.txt)")
     project = copy_project(tmp_path_factory.mktemp("zensical"))
+    fill_cache(project)
     port = free_port()
     result = subprocess.run(
         [zensical, "build", "-f", "mkdocs.yml", "--clean"],
@@ -50,7 +65,7 @@ def zensical_site(tmp_path_factory):
         timeout=180,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "postkit:" not in result.stderr, result.stderr  # no embed warnings
+    assert "postkit:" not in result.stderr, result.stderr  # no embed warnings, no thumbnail missing
     return project / "site", port
 
 
@@ -166,8 +181,9 @@ def toc_links(html: str) -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def mkdocs_site(tmp_path_factory, zensical_site):
-    _, port = zensical_site
-    return build_project(tmp_path_factory.mktemp("mkdocs"), site_url=f"http://127.0.0.1:{port}/")
+    """The same project, thumbnails and all, built by MkDocs."""
+    zensical_dir, port = zensical_site
+    return build_project(tmp_path_factory.mktemp("mkdocs"), site_url=f"http://127.0.0.1:{port}/", project=zensical_dir.parent)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -177,6 +193,7 @@ def test_both_engines_write_the_same_article(mkdocs_site, zensical_site, page):
     by_mkdocs = main_content((mkdocs_site / page / "index.html").read_text("utf-8"))
     by_zensical = main_content((zensical_dir / page / "index.html").read_text("utf-8"))
     assert ('class="postkit-position"' in by_zensical) == (page != "all-videos/")  # the list's page is not a part (its front matter)
+    assert by_zensical.count('class="postkit-video__poster"') == (4 if page == "videos/" else 0)  # thumbnails compared too
     assert tokens(by_zensical) == tokens(by_mkdocs)
 
 
@@ -226,6 +243,87 @@ def test_under_zensical_the_position_line_and_a_toc_link_to_a_video(zensical_sit
             .startswith("https://www.youtube-nocookie.com/embed/eIj_DNemEyg?")
         )
         context.close()
+
+
+# --- Thumbnails under Zensical ------------------------------------------------------------------
+
+
+def posters(site: Path, page: str) -> list[dict[str, str]]:
+    """The facades' images of a built page, each with the path in the site its address leads to."""
+    found = [img for img in elements(main_content((site / page).read_text("utf-8")), "img") if img.get("class") == "postkit-video__poster"]
+    for img in found:
+        img["file"] = os.path.normpath(os.path.join(os.path.dirname(page), img["src"]))
+    return found
+
+
+def test_under_zensical_the_facades_show_the_cached_thumbnails_served_by_the_site(zensical_site):
+    site, _ = zensical_site
+    images = posters(site, "videos/index.html")
+    assert [img["src"] for img in images] == [f"../assets/postkit/thumbnails/youtube/{video_id}.jpg" for video_id in VIDEO_IDS]
+    for img, video_id in zip(images, VIDEO_IDS, strict=True):
+        assert (img["width"], img["height"], img["alt"], img["loading"], img["decoding"]) == ("480", "360", "", "lazy", "async")
+        assert (site / img["file"]).read_bytes() == jpeg(video_id), "Zensical copied the theme folder's image to the address"
+    assert not list(site.rglob(".gitkeep"))
+
+
+def test_zensical_copies_the_thumbnails_itself_so_a_build_from_its_page_cache_keeps_them(tmp_path):
+    """Zensical empties the site folder on each build and takes unchanged pages from its cache without running
+    Python: an image written into the site by postkit would be gone; one in the theme folder is copied again."""
+    project = copy_project(tmp_path / "project")
+    fill_cache(project)
+    assert zensical_build(project).returncode == 0
+    (project / "site/assets/postkit/thumbnails/stray.jpg").write_bytes(b"written into the site")
+    again = zensical_build(project, clean=False)
+    assert again.returncode == 0, again.stderr
+    site = project / "site"
+    assert not (site / "assets/postkit/thumbnails/stray.jpg").exists(), "the site folder is emptied"
+    assert [(site / img["file"]).read_bytes() for img in posters(site, "videos/index.html")] == [jpeg(v) for v in VIDEO_IDS]
+
+
+THUMBNAILS_PAGES = {
+    "index.md": "# Home\n\n![type:video](https://youtu.be/v-zudK5KnWY)\n\n## Two\n\n![type:video](https://youtu.be/SBV5VTQrlDs)\n",
+    "sub/page.md": "# Sub\n\n![type:video](https://youtu.be/4zGIRsnrTk8)\n\n![type:video](https://youtu.be/v-zudK5KnWY)\n",
+}
+
+
+def test_under_zensical_the_cache_is_only_read_and_a_missing_thumbnail_is_one_info_line(tmp_path):
+    """With a live host and thumbnails_fetch: true, Zensical asks it nothing: the cache is read only."""
+    write_files(tmp_path / "docs", THUMBNAILS_PAGES)
+    (tmp_path / "docs/thumbs/youtube").mkdir(parents=True)
+    (tmp_path / "docs/thumbs/youtube/v-zudK5KnWY.jpg").write_bytes(jpeg("v-zudK5KnWY"))
+    with ThumbnailHost() as host:
+        (tmp_path / "mkdocs.yml").write_text(
+            "site_name: T\nnav: [index.md, sub/page.md]\nmarkdown_extensions: [toc, mkdocs_postkit.video]\n"
+            f"plugins:\n  - postkit:\n      thumbnails_fetch: true\n      thumbnails_cache: docs/thumbs\n      thumbnails_youtube: {host.url}\n",
+            "utf-8",
+        )
+        result = zensical_build(tmp_path)
+        assert host.requests == []
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    assert [img["file"] for img in posters(site, "index.html")] == ["thumbs/youtube/v-zudK5KnWY.jpg"]
+    assert [img["file"] for img in posters(site, "sub/page/index.html")] == ["thumbs/youtube/v-zudK5KnWY.jpg"]
+    assert (site / "thumbs/youtube/v-zudK5KnWY.jpg").read_bytes() == jpeg("v-zudK5KnWY")
+    assert main_content((site / "index.html").read_text("utf-8")).count('class="postkit-video__facade"') == 2  # the other stays plain
+    [info] = [line for line in result.stderr.splitlines() if "postkit:" in line]
+    assert info.startswith("INFO    -  postkit: youtube/")
+    assert "has no thumbnail in docs/thumbs/ and shows a plain tile" in info and "thumbnails_fetch: true" in info
+
+
+def test_under_zensical_a_cache_outside_docs_and_the_theme_folder_is_not_shown_and_says_so(tmp_path):
+    """MkDocs copies such a cache below assets/postkit/; Zensical copies only docs_dir and custom_dir."""
+    write_files(tmp_path / "docs", THUMBNAILS_PAGES)
+    (tmp_path / "thumbnails/youtube").mkdir(parents=True)
+    (tmp_path / "thumbnails/youtube/v-zudK5KnWY.jpg").write_bytes(jpeg("v-zudK5KnWY"))
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\nmarkdown_extensions: [toc, mkdocs_postkit.video]\nplugins:\n  - postkit:\n      thumbnails: true\n", "utf-8"
+    )
+    result = zensical_build(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert posters(tmp_path / "site", "index.html") == []
+    [info] = [line for line in result.stderr.splitlines() if "postkit:" in line]
+    assert info.startswith("INFO    -  postkit: the thumbnails in thumbnails/ are not shown under Zensical"), info
+    assert "thumbnails_cache" in info
 
 
 # --- Other sites under Zensical ----------------------------------------------------------------

@@ -21,10 +21,10 @@ def _quiet_material_banner():
     yield
 
 
-def build_project(dest: Path, site_url: str | None = None, **overrides: object) -> Path:
-    """Build this repository's site into `dest` (strict, as `mkdocs build`)."""
+def build_project(dest: Path, site_url: str | None = None, project: Path = ROOT, **overrides: object) -> Path:
+    """Build this repository's site (or a `copy_project` of it) into `dest` (strict, as `mkdocs build`)."""
     with _quiet_material_banner():
-        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(dest), **({"site_url": site_url} if site_url else {}), **overrides)
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(dest), **({"site_url": site_url} if site_url else {}), **overrides)
         build(config)
     return dest
 
@@ -82,7 +82,7 @@ def main_content(html: str) -> str:
 def copy_project(dest: Path) -> Path:
     """A copy of the repository's site sources (for tests that edit or deploy them)."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "overrides", "thumbnails"):
+    for name in ("mkdocs.yml", "docs", "overrides"):  # overrides/ holds the thumbnail cache
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, dest / name, symlinks=False)

@@ -49,6 +49,19 @@ def test_only_youtube_and_vimeo_videos_with_an_id_have_a_cache_name():
     assert key_of(parse_video("clip.mp4")) is None
 
 
+def test_a_cached_image_inside_a_copied_folder_is_served_at_its_path_below_it(tmp_path):
+    docs, theme = tmp_path / "docs", tmp_path / "overrides"
+    image = theme / "assets/postkit/thumbnails/youtube/v-zudK5KnWY.jpg"
+    assert thumbnails.served_path(image, (docs, theme)) == "assets/postkit/thumbnails/youtube/v-zudK5KnWY.jpg"
+    assert thumbnails.served_path(docs / "thumbs/vimeo/1.jpg", (str(docs), None)) == "thumbs/vimeo/1.jpg"
+    assert thumbnails.served_path(tmp_path / "thumbnails/youtube/x.jpg", (docs, theme, None)) is None
+    assert thumbnails.served_path(docs / "../thumbnails/x.jpg", (docs,)) is None  # not inside, though written from it
+    (tmp_path / "thumbnails").mkdir()
+    (docs).mkdir()
+    (docs / "linked").symlink_to(tmp_path / "thumbnails")  # Zensical does not copy a linked folder
+    assert thumbnails.served_path(docs / "linked/x.jpg", (docs,)) is None
+
+
 @pytest.mark.parametrize("value", ["i.ytimg.com", "ftp://i.ytimg.com", "https://", "https://i.ytimg.com/?x=1", "javascript:alert(1)"])
 def test_a_thumbnail_address_must_be_http_or_https(value):
     with pytest.raises(ValueError, match="thumbnails_youtube"):
