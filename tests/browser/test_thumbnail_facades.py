@@ -5,10 +5,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
@@ -16,11 +12,10 @@ from mkdocs.config import load_config
 from PIL import Image
 from playwright.sync_api import expect
 
-from mkdocs_postkit.thumbnails import ThumbnailCache
-from mkdocs_postkit.video.sources import parse_video
 from support.server import StaticServer, free_port
 from support.sites import copy_project
-from support.thumbnail_host import ThumbnailHost, colour_of
+from support.thumbnail_host import colour_of, fill_cache
+from support.zensical import zensical_build
 
 VIDEOS = [
     ("v-zudK5KnWY", "Key Lessons from LLM Training"),
@@ -33,23 +28,12 @@ VIDEOS = [
 @pytest.fixture(scope="module", params=["mkdocs", "zensical"])
 def thumbnail_site(request, tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("thumbs") / "project")
-    with ThumbnailHost() as host:
-        cache = ThumbnailCache(project / "overrides/assets/postkit/thumbnails", youtube_from=host.url.rstrip("/"))  # the site's cache
-        for video_id, _ in VIDEOS:
-            cache.fetch(parse_video(f"https://youtu.be/{video_id}"))
+    fill_cache(project / "overrides/assets/postkit/thumbnails", [video_id for video_id, _ in VIDEOS])  # the site's cache
     port = free_port()
     if request.param == "mkdocs":
         build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), site_url=f"http://127.0.0.1:{port}/"))
     else:  # Zensical runs no plugin: the Markdown extension reads the same cache through the Zensical adapter
-        zensical = shutil.which("zensical") or str(Path(sys.executable).parent / "zensical")
-        result = subprocess.run(
-            [zensical, "build", "-f", "mkdocs.yml", "--clean"],
-            cwd=project,
-            env=os.environ | {"SITE_URL": f"http://127.0.0.1:{port}/"},
-            capture_output=True,
-            text=True,
-            timeout=180,
-        )
+        result = zensical_build(project, "-f", "mkdocs.yml", env=os.environ | {"SITE_URL": f"http://127.0.0.1:{port}/"})
         assert result.returncode == 0, result.stdout + result.stderr
     with StaticServer(project / "site", port) as url:
         yield url

@@ -11,25 +11,21 @@ import base64
 import json
 import os
 import re
-import shutil
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from mkdocs_postkit.thumbnails import ThumbnailCache
-from mkdocs_postkit.video.sources import parse_video
 from support.browser import watched_page
-from support.foreign_sites import NOCOOKIE, PYTHON, inside, install_wheel
+from support.foreign_sites import NOCOOKIE, inside, install_wheel
 from support.instant import click_instantly, expect_page
 from support.safety import elements
 from support.server import StaticServer, free_port
 from support.sites import build_project, build_site, captured_warnings, copy_project, main_content, write_files
-from support.thumbnail_host import ThumbnailHost, jpeg
+from support.thumbnail_host import ThumbnailHost, fill_cache, jpeg
+from support.zensical import zensical_build
 
-ZENSICAL = Path(os.environ.get("VIRTUAL_ENV", Path(__file__).parents[2] / ".venv")) / "bin" / "zensical"
 TITLES = [
     "Key Lessons from LLM Training",
     "Why We're Building Foundation Models at Genentech",
@@ -40,31 +36,13 @@ VIDEO_IDS = ["v-zudK5KnWY", "SBV5VTQrlDs", "4zGIRsnrTk8", "eIj_DNemEyg"]
 CACHE = "overrides/assets/postkit/thumbnails"  # this site's thumbnails_cache, in the theme folder
 
 
-def fill_cache(project: Path) -> None:
-    """The project's thumbnail cache filled as `POSTKIT_FETCH_THUMBNAILS=true mkdocs build` fills it, from a loopback host."""
-    with ThumbnailHost() as host:
-        cache = ThumbnailCache(project / CACHE, youtube_from=host.url.rstrip("/"))
-        for video_id in VIDEO_IDS:
-            cache.fetch(parse_video(f"https://youtu.be/{video_id}"))
-
-
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory):
     """The site with its thumbnail cache filled, built by Zensical (the MkDocs build below reads the same project)."""
-    zensical = shutil.which("zensical") or str(ZENSICAL)
-    if not Path(zensical).exists():
-        pytest.fail("zensical is not installed; run scripts/test.sh (it installs requirements-test.txt)")
     project = copy_project(tmp_path_factory.mktemp("zensical"))
-    fill_cache(project)
+    fill_cache(project / CACHE, VIDEO_IDS)
     port = free_port()
-    result = subprocess.run(
-        [zensical, "build", "-f", "mkdocs.yml", "--clean"],
-        cwd=project,
-        env=os.environ | {"SITE_URL": f"http://127.0.0.1:{port}/"},
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+    result = zensical_build(project, "-f", "mkdocs.yml", env=os.environ | {"SITE_URL": f"http://127.0.0.1:{port}/"})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "postkit:" not in result.stderr, result.stderr  # no embed warnings, no thumbnail missing
     return project / "site", port
@@ -113,14 +91,13 @@ def test_under_zensical_a_click_plays_the_video(zensical_site, browser):
 
 def test_under_zensical_a_video_without_its_own_heading_is_in_the_table_of_contents(tmp_path):
     """The TOC entry is written by the Markdown extension (md.toc_tokens), which Zensical reads too."""
-    zensical = shutil.which("zensical") or str(ZENSICAL)
     (tmp_path / "docs").mkdir()
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: Z\nsite_url: http://127.0.0.1/\ntheme: {name: material, variant: classic}\nmarkdown_extensions: [toc, mkdocs_postkit.video]\n",
         "utf-8",
     )
     (tmp_path / "docs" / "index.md").write_text('# Home\n\n## Talks\n\n![type:video](https://youtu.be/v-zudK5KnWY "Keynote")\n', "utf-8")
-    result = subprocess.run([zensical, "build", "-f", "mkdocs.yml", "--clean"], cwd=tmp_path, capture_output=True, text=True, timeout=180)
+    result = zensical_build(tmp_path, "-f", "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
     html = (tmp_path / "site" / "index.html").read_text("utf-8")
     toc = html[html.index('data-md-component="toc"') :]
@@ -271,7 +248,7 @@ def test_zensical_copies_the_thumbnails_itself_so_a_build_from_its_page_cache_ke
     """Zensical empties the site folder on each build and takes unchanged pages from its cache without running
     Python: an image written into the site by postkit would be gone; one in the theme folder is copied again."""
     project = copy_project(tmp_path / "project")
-    fill_cache(project)
+    fill_cache(project / CACHE, VIDEO_IDS)
     assert zensical_build(project).returncode == 0
     (project / "site/assets/postkit/thumbnails/stray.jpg").write_bytes(b"written into the site")
     again = zensical_build(project, clean=False)
@@ -328,15 +305,6 @@ def test_under_zensical_a_cache_outside_docs_and_the_theme_folder_is_not_shown_a
 
 
 # --- Other sites under Zensical ----------------------------------------------------------------
-
-
-def zensical_build(project: Path, *args: str, env: dict[str, str] | None = None, clean: bool = True) -> subprocess.CompletedProcess[str]:
-    zensical = shutil.which("zensical") or str(ZENSICAL)
-    if not Path(zensical).exists():
-        pytest.fail("zensical is not installed; run scripts/test.sh (it installs requirements-test.txt)")
-    args = ("--clean", *args) if clean else args
-    command = [PYTHON, "-m", "zensical", "build", *args] if env else [zensical, "build", *args]
-    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=180)
 
 
 FAULTY = {

@@ -12,6 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from PIL import Image
 
+from mkdocs_postkit.thumbnails import ThumbnailCache
+from mkdocs_postkit.video.sources import parse_video
 from support.server import StaticServer, free_port
 
 
@@ -67,3 +69,11 @@ class ThumbnailHost(StaticServer):
     def __enter__(self) -> ThumbnailHost:  # type: ignore[override]
         super().__enter__()
         return self
+
+
+def fill_cache(folder: Path, video_ids: list[str]) -> None:
+    """A thumbnail cache filled as `POSTKIT_FETCH_THUMBNAILS=true mkdocs build` fills it, from a loopback host."""
+    with ThumbnailHost() as host:
+        cache = ThumbnailCache(folder, youtube_from=host.url.rstrip("/"))
+        for video_id in video_ids:
+            cache.fetch(parse_video(f"https://youtu.be/{video_id}"))
