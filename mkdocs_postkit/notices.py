@@ -9,11 +9,14 @@ them; no built site ever carries the notice.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 from pathlib import Path
 
-ARTICLE = '<article class="md-content__inner md-typeset">'
+from .video.tokenizer import FrameScanner
+
+ARTICLE = '<article class="md-content__inner md-typeset">'  # Material's, as it writes it (the tests' pages)
 STYLE = "border:2px solid #b00020;border-radius:.2rem;padding:.4rem .8rem;margin:0 0 1rem;background:#fff4f4;color:#5f0010"
 
 
@@ -47,18 +50,40 @@ def notice_html(messages: list[str]) -> str:
     )
 
 
+class _Found(Exception):  # noqa: N818  (a signal that reading is done, not an error)
+    pass
+
+
+class _StartScanner(FrameScanner):
+    """Where the notice goes: after Material's article start tag, else after the body's; read by the tokenizer."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(source)
+        self.body: int | None = None
+        self.article: int | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        end = self.position + len(self.get_starttag_text() or "")
+        if tag == "article" and "md-content__inner" in (dict(attrs).get("class") or "").split():
+            self.article = end
+            raise _Found
+        if tag == "body" and self.body is None:
+            self.body = end
+        super().handle_starttag(tag, attrs)
+
+
+def notice_at(page: str) -> int | None:
+    """The offset the notice goes at: first in the article, or first in the body; None for a fragment."""
+    scanner = _StartScanner(page)
+    with contextlib.suppress(_Found):
+        scanner.run()
+    return scanner.article if scanner.article is not None else scanner.body
+
+
 def insert_notice(page: str, messages: list[str]) -> str:
     """The page with the notice first in its article (or, without one, first in its body)."""
-    if not messages:
-        return page
-    notice = notice_html(messages)
-    at = page.find(ARTICLE)
-    if at >= 0:
-        at += len(ARTICLE)
-    else:
-        body = page.find("<body")
-        at = page.find(">", body) + 1 if body >= 0 else 0
-    return page[:at] + notice + page[at:]
+    at = notice_at(page) if messages else None
+    return page if at is None else page[:at] + notice_html(messages) + page[at:]
 
 
 def add_to_site(site_dir: str, messages: list[str]) -> None:
@@ -67,5 +92,6 @@ def add_to_site(site_dir: str, messages: list[str]) -> None:
         return
     for path in sorted(Path(site_dir).rglob("*.html")):
         page = path.read_text("utf-8")
-        if "</head>" in page:  # a page, not a fragment
-            path.write_text(insert_notice(page, messages), "utf-8", newline="\n")
+        noticed = insert_notice(page, messages)  # a fragment, without body or article, stays as it is
+        if noticed != page:
+            path.write_text(noticed, "utf-8", newline="\n")

@@ -46,3 +46,12 @@ def test_every_page_of_the_site_gets_it(tmp_path):
     add_to_site(str(tmp_path), ["m"])
     assert "postkit-build-warnings" in (tmp_path / "a" / "index.html").read_text("utf-8")
     assert (tmp_path / "fragment.html").read_text("utf-8") == "<p>no head</p>"
+
+
+def test_the_article_and_body_are_found_by_the_tokenizer_not_as_text():
+    decoys = f'<script>var s = "{ARTICLE}<body>";</script><!-- {ARTICLE} <body> -->'
+    page = f"<html><head>{decoys}</head><body><p>before</p>{ARTICLE}<h1>T</h1></article></body></html>"
+    html = insert_notice(page, ["m"])
+    assert html.startswith(f'<html><head>{decoys}</head><body><p>before</p>{ARTICLE}<div class="postkit-build-warnings"')
+    fragment = f"<p>{decoys}</p>"
+    assert insert_notice(fragment, ["m"]) == fragment
