@@ -11,7 +11,9 @@ The head is read by the tokenizer, up to its end only: a commented-out link, or 
 `</head>` in a script, is text. A head is merged only when each of its stylesheet
 links is plain (`rel="stylesheet"` and `href`, nothing else): one merged file cannot
 carry a media query or an integrity hash, and merging the links around such a one
-would move it in the cascade.
+would move it in the cascade. And each file must mean the same inside the bundle
+(`movable`): no `@import` or `@namespace` (valid only at a file's top), and, outside the
+bundle's folder, no address that is read from the file's own folder.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ CHARSET = re.compile(r'^\s*@charset "[^"]*";\s*', re.IGNORECASE)
 FOLDER = "assets/stylesheets"
 ASCII_WHITESPACE = re.compile(r"[\t\n\f\r ]+")  # what separates the tokens of `rel`; not U+00A0 and the like
 LINE_REST = re.compile(r"[ \t]*\n?")  # the spaces and line break after a link go with it: the new link brings its own
+AT_KEYWORD = re.compile(r"@([\w\\-]*)")  # the name after `@`, escapes included
+URL_OPEN = re.compile(r"url\(", re.IGNORECASE)
+ABSOLUTE = re.compile(r"\s*['\"]?\s*(?:[a-z][a-z0-9+.-]*:|/)", re.IGNORECASE)  # data:, https:, //host/, /path
 # End tags that end the head (`</body>` and `</html>` there act as `</head>` would).
 HEAD_END_TAGS = frozenset({"head", "body", "html"})
 
@@ -120,6 +125,25 @@ def site_path(href: str, page_path: str, root: str = "/") -> str | None:
     return path[len(root) :] if path.startswith(root) and len(path) > len(root) else None
 
 
+def movable(css: str, path: str) -> bool:
+    """Whether the stylesheet at `path` (from the site's root) means the same in the bundle; in doubt, no.
+
+    `@import` and `@namespace` count only at the top of a stylesheet, so in the bundle's middle they are
+    dropped. A relative address in `url()` is read from the folder of the stylesheet that holds it, so a
+    file with one moves only within its folder: the bundle's own. Elsewhere every `url()` must be absolute
+    (`data:`, `https:`, from the root), and no `image-set()` or backslash may appear (an escape could spell
+    `url` otherwise). The scan over-reads on purpose: a comment that mentions `url(` keeps a file out too.
+    """
+    for match in AT_KEYWORD.finditer(css):
+        if "\\" in match[1] or match[1].lower() in ("import", "namespace"):
+            return False
+    if posixpath.dirname(path) == FOLDER:
+        return True
+    if "\\" in css or "image-set(" in css.lower():
+        return False
+    return all(ABSOLUTE.match(css, match.end()) for match in URL_OPEN.finditer(css))
+
+
 def bundle(contents: list[str]) -> tuple[str, str]:
     """(file name, CSS) of the concatenation; one `@charset` at the top, as CSS allows it only there.
 
@@ -135,7 +159,8 @@ def merge_links(html: str, page_path: str, read: Callable[[str], str | None], ro
 
     `page_path` is where the page is written (`videos/index.html`) in the site at `root`; `read` gives the
     text of a site file by its path, or None. A page with fewer than two links, a stylesheet link that
-    is not plain, or a link to anything but a file of the site, is returned as it is (with None).
+    is not plain, a link to anything but a file of the site, or a file that is not `movable`, is returned
+    as it is (with None).
     """
     links = head_links(html)
     if links is None or len(links) < 2 or any(link.href is None for link in links):
@@ -145,6 +170,8 @@ def merge_links(html: str, page_path: str, read: Callable[[str], str | None], ro
     contents = [read(path) if path else None for path in paths]
     first_href, first_path = hrefs[0], paths[0]
     if any(text is None for text in contents) or not first_path or not first_href.endswith(first_path):
+        return html, None
+    if not all(movable(text, path) for text, path in zip(contents, paths, strict=True) if text is not None and path):
         return html, None
     name, css = bundle([text for text in contents if text is not None])
     # The new link is written as the first one was (relative, or from the root); the tokenizer gave the href unescaped.

@@ -166,3 +166,43 @@ def test_a_byte_order_mark_does_not_land_inside_the_bundle():
     # A browser drops a file's BOM as it decodes it; inside the bundle, U+FEFF would start the next selector
     # (`\ufeffb` matches no <b>) or hide an `@charset`, and the file's first rule would be lost.
     assert bundle(["a{}", '\ufeff@charset "UTF-8";b{}', "\ufeffc{}"])[1] == '@charset "UTF-8";\na{}\nb{}\nc{}\n'
+
+
+# What a stylesheet says must mean the same once it sits in the bundle (assets/stylesheets/bundle.*.css).
+@pytest.mark.parametrize(
+    ("path", "css"),
+    [
+        ("css/site.css", "body{background:url(img/bg.png)}"),  # read from css/: the bundle would look in assets/stylesheets/
+        ("css/site.css", '@font-face{font-family:X;src:url( "fonts/x.woff2" )}'),
+        ("css/site.css", "a{background:URL(../up.png)}"),
+        ("css/site.css", "a{background:url(#gradient)}"),  # in doubt, no
+        ("css/site.css", 'a{background:image-set("a.png" 1x, "a@2x.png" 2x)}'),  # addresses in strings
+        ("css/site.css", "a{background:u\\72l(a.png)}"),  # an escape spells url
+        ("css/site.css", '@import url("more.css");a{}'),  # valid only at a file's top: dropped mid-bundle
+        ("assets/stylesheets/site.css", '@import "more.css";'),  # ...even in the bundle's folder
+        ("assets/stylesheets/site.css", "@IMPORT 'more.css';"),
+        ("assets/stylesheets/site.css", "@\\69mport 'more.css';"),
+        ("assets/stylesheets/site.css", '@namespace svg url("http://www.w3.org/2000/svg");'),
+    ],
+)
+def test_a_stylesheet_whose_meaning_depends_on_where_it_is_keeps_the_page_unmerged(path, css):
+    files = {"assets/stylesheets/main.css": "a{color:red}", path: css}
+    html = f'<head><link rel="stylesheet" href="assets/stylesheets/main.css">\n<link rel="stylesheet" href="{path}">\n</head>'
+    assert merge_links(html, "index.html", files.get) == (html, None)
+
+
+@pytest.mark.parametrize(
+    ("path", "css"),
+    [
+        ("assets/postkit/postkit.css", 'a{mask:url("data:image/svg+xml,%3Csvg%3E")}'),  # position-independent addresses
+        ("css/site.css", "a{background:url(https://cdn.example/a.png)}b{background:url(  /root.png)}c{background:url('//h/x')}"),
+        ("assets/stylesheets/site.css", 'a{background:url(img/bg.png)}a:after{content:"\\f101"}'),  # the bundle's own folder
+        ("css/site.css", "@media print{a{color:black}}@font-face{font-family:Y;src:local(Y)}"),
+    ],
+)
+def test_a_stylesheet_that_means_the_same_anywhere_is_merged(path, css):
+    files = {"assets/stylesheets/main.css": "a{color:red}", path: css}
+    html = f'<head><link rel="stylesheet" href="assets/stylesheets/main.css">\n<link rel="stylesheet" href="{path}">\n</head>'
+    out, merged = merge_links(html, "index.html", files.get)
+    assert merged is not None and merged[1].endswith(css + "\n")
+    assert out.count("<link") == 1
