@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -66,15 +67,17 @@ def test_each_page_has_its_own_image(site):
     assert len(contents) == len(urls), "the images differ, not only their names"
 
 
-def test_titles_are_text_in_the_preview_whatever_the_heading_holds(tmp_path):
+def test_titles_and_descriptions_are_text_in_the_preview_whatever_they_hold(tmp_path):
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "reflections.md"
-    page.write_text(
-        page.read_text("utf-8").replace("# Reflections and Key Takeaways", '# Reflections "Quoted" & <b>Bold</b> &lt;i&gt;'), "utf-8"
-    )
+    text = page.read_text("utf-8").replace("# Reflections and Key Takeaways", '# Reflections "Quoted" & <b>Bold</b> &lt;i&gt;')
+    text, described = re.subn(r"(?m)^description: .*$", """description: 'Say "hi" <b>now</b> & go'""", text, count=1)
+    assert described
+    page.write_text(text, "utf-8")
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"), site_url=SITE_URL)
     build(config)
     html = (tmp_path / "site" / "reflections/index.html").read_text("utf-8")
     tags = meta(html)
     assert tags["og:title"] == tags["twitter:title"] == 'Reflections "Quoted" & Bold <i>'
     assert 'content="Reflections &#34;Quoted&#34; &amp; Bold &lt;i&gt;"' in html
+    assert tags["og:description"] == tags["twitter:description"] == 'Say "hi" <b>now</b> & go'
