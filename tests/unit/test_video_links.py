@@ -10,9 +10,9 @@ from mkdocs_postkit.video import VideoExtension
 KEY, OTHER = "https://youtu.be/v-zudK5KnWY", "https://youtu.be/SBV5VTQrlDs"
 
 
-def links_and_toc(text: str, **config) -> tuple[list[VideoLink], list[tuple[int, str, str]]]:
+def links_and_toc(text: str, toc_depth: int | str = 6, **config) -> tuple[list[VideoLink], list[tuple[int, str, str]]]:
     extension = VideoExtension(**config)
-    md = markdown.Markdown(extensions=["toc", "attr_list", extension])
+    md = markdown.Markdown(extensions=["toc", "attr_list", extension], extension_configs={"toc": {"toc_depth": toc_depth}})
     md.convert(text)
 
     def flat(tokens, out):
@@ -54,6 +54,15 @@ def test_only_the_video_right_under_a_heading_is_reached_through_it():
 def test_toc_entries_come_before_the_subsections_that_follow_the_video():
     _, toc = links_and_toc(f'## A\n\n![type:video]({KEY} "One")\n\n### A.1\n\n![type:video]({OTHER} "Two")\n')
     assert toc == [(2, "a", "A"), (3, "video-one", "One"), (3, "a1", "A.1"), (4, "video-two", "Two")]
+
+
+def test_under_a_heading_the_toc_leaves_out_the_entry_goes_under_the_nearest_section_it_shows():
+    page = f'# Page\n\n## Section\n\n### Deep\n\n![type:video]({KEY} "Under deep")\n\n## Later\n'
+    _, toc = links_and_toc(page, toc_depth=2)
+    assert toc == [(1, "page", "Page"), (2, "section", "Section"), (3, "video-under-deep", "Under deep"), (2, "later", "Later")]
+    page = f'# Page\n\n## Sec\n\n### A\n\n![type:video]({KEY} "One")\n\n## B\n\n![type:video]({OTHER} "Two")\n\n### C\n'
+    _, toc = links_and_toc(page, toc_depth="3-4")  # B is left out, and no section it is in is shown: top level, in page order
+    assert toc == [(3, "a", "A"), (4, "video-one", "One"), (2, "video-two", "Two"), (3, "c", "C")]
 
 
 def test_toc_entries_can_be_switched_off():
