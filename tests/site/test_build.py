@@ -10,6 +10,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
+from support.safety import elements
 from support.sites import ROOT, build_project, captured_warnings, main_content, warnings_of
 
 POST = (Path(__file__).parents[1] / "reference" / "post.md").read_text("utf-8")
@@ -108,9 +109,10 @@ def test_every_internal_link_and_anchor_resolves(site):
 def test_every_page_describes_itself_for_search_and_link_previews(site):
     for page in ALL_PAGES:
         html = (site / page).read_text("utf-8")
-        description = re.search(r'<meta name="description" content="([^"]+)"', html)
-        assert description and len(description[1]) > 50, page
-        assert f'<meta property="og:description" content="{description[1]}">' in html, page
+        metas = {tag.get("name") or tag.get("property"): tag.get("content") for tag in elements(html, "meta")}
+        description = metas.get("description") or ""
+        assert len(description) > 50, page
+        assert metas["og:description"] == metas["twitter:description"] == description, page
         canonical = "https://example.github.io/post/" + page.removesuffix("index.html")
         assert f'<link rel="canonical" href="{canonical}">' in html, page
         assert f'<meta property="og:url" content="{canonical}">' in html, page
