@@ -132,6 +132,12 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
         self.rendered: dict[str, Rendered] = {}
         self.parts: dict[str, navigation.Part] | None = None
         self._setup_thumbnails(config)
+        missing = previews.pillow_missing() if self.config.previews else None
+        if missing is not None:
+            raise PluginError(
+                f"postkit: the option 'previews' draws each page's preview image with Pillow, which cannot be imported ({missing}); "
+                "run pip install mkdocs-postkit[previews], or set previews: false (mkdocs.yml)"
+            )
         self.link_previews: dict[str, dict[str, Any]] = {}  # src_uri -> what the template's link preview shows
         return config
 
