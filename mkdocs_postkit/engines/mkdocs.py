@@ -177,14 +177,14 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
                 files.append(File.generated(config, path, content=content))
         self.index_file = None
         self.list_pages = {file.src_uri for file in files.documentation_pages() if _mentions_marker(file)}
-        if self.config.videos_index:
+        if self.config.videos_index and not self.list_pages:  # a list the author placed is the only one
             authors = files.get_file_from_path(self.config.videos_index)
-            if authors is not None and authors.src_uri not in self.list_pages:
+            if authors is not None:
                 log.warning(
                     f"{authors.src_uri} is a page of yours, so postkit keeps it and does not generate its list of videos there; "
                     f"put <!-- {navigation.VIDEOS_MARKER} --> where the list should go, or set the postkit option videos_index to another path (or '' for none)."
                 )
-            elif not self.list_pages:
+            else:
                 self.index_file = File.generated(config, self.config.videos_index, content="", inclusion=InclusionLevel.NOT_IN_NAV)
                 files.append(self.index_file)
         return files

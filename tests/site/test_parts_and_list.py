@@ -154,3 +154,14 @@ def test_a_message_with_a_format_spec_is_a_warning_and_the_shipped_wording_stays
     assert len(warnings) == 2 and all("plain {name} fields" in w and "messages: " in w for w in warnings), warnings
     page = article(site, "")
     assert 'data-label="Play video: One"' in page and "Part 1 of 2" in page
+
+
+def test_a_page_at_the_generated_path_is_no_warning_when_the_author_placed_the_list_elsewhere(tmp_path, caplog):
+    pages = {
+        "index.md": f"# One\n\n{VIDEO}\n",
+        "list.md": "# List\n\n<!-- postkit/videos -->\n",
+        "all-videos.md": "# Mine\n\nSome text of mine.\n",
+    }
+    site = build_site(tmp_path, pages, "nav: [index.md, list.md, all-videos.md]\n", strict=True)
+    assert warnings_of(caplog) == []
+    assert "postkit-videos" in article(site, "list") and "Some text of mine." in article(site, "all-videos")
