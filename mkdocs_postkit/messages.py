@@ -245,7 +245,7 @@ def fields_of(template: str) -> set[str]:
             written = "{" + name + (f"!{conversion}" if conversion is not None else "") + (f":{spec}" if spec else "") + "}"
             written = written if len(written) <= 40 else written[:39] + "…}"
             raise MessageError(
-                f"{template!r} writes {written}; a message may use only plain {{name}} fields, "
+                f"{written} is not a plain field; a message may use only plain {{name}} fields, "
                 "without format spec, conversion, attribute or index"
             )
         names.add(name)
