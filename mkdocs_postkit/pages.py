@@ -124,7 +124,7 @@ def check_videos_index(path: str) -> str:
         problem = "is absolute"
     elif ".." in segments:
         problem = "leaves docs/ with '..'"
-    elif not path.lower().endswith(".md") or segments[-1].lower() == ".md":
+    elif not path.endswith(".md") or segments[-1] == ".md":  # as MkDocs tells a page: `.MD` would be copied as a file
         problem = "is not a Markdown page (a name ending in .md)"
     else:
         return path
