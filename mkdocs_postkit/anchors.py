@@ -5,6 +5,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# What an anchor prefix may hold: valid in an id and in a URL fragment as it is, with no escaping.
+PREFIX = re.compile(r"[A-Za-z0-9._-]+")
+
+
+def check_prefix(prefix: str) -> str:
+    """The `anchor_prefix` option; raises ValueError. Empty, it would let a video take a heading's id."""
+    if not PREFIX.fullmatch(prefix):
+        raise ValueError(
+            f"must be one or more ASCII letters, digits, '-', '_' or '.' (it starts every video's id, "
+            f"which then cannot meet a heading's), such as 'video-'; not {prefix[:40]!r}"
+        )
+    return prefix
+
 
 def slugify(text: str) -> str:
     """`Why We're Building Foundation Models` -> `why-were-building-foundation-models`.

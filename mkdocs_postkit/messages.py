@@ -227,11 +227,29 @@ class MessageError(ValueError):
 
 
 def fields_of(template: str) -> set[str]:
-    """The `{field}` names a message uses (`{{` and `}}` are literal braces)."""
+    """The `{field}` names a message uses (`{{` and `}}` are literal braces).
+
+    Only plain `{name}` fields: a format spec or conversion can fail when the message is
+    filled (`{title:d}`) or blow a page up (`{number:>100000}`), and attribute or index
+    access reaches past the value.
+    """
     try:
-        return {name for _, name, spec, _ in string.Formatter().parse(template) if name is not None}
+        parsed = list(string.Formatter().parse(template))
     except ValueError as error:  # a lone "{" or "}"
         raise MessageError(f"{template!r} is not a valid message ({error}); write a literal brace as {{{{ or }}}}") from None
+    names = set()
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if spec or conversion is not None or not name.isidentifier():
+            written = "{" + name + (f"!{conversion}" if conversion is not None else "") + (f":{spec}" if spec else "") + "}"
+            written = written if len(written) <= 40 else written[:39] + "…}"
+            raise MessageError(
+                f"{written} is not a plain field; a message may use only plain {{name}} fields, "
+                "without format spec, conversion, attribute or index"
+            )
+        names.add(name)
+    return names
 
 
 def language_of(language: str | None) -> str:

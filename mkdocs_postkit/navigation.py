@@ -37,6 +37,13 @@ def number_parts(page_ids: list[str]) -> dict[str, Part]:
     return {page_id: Part(n, len(page_ids)) for n, page_id in enumerate(page_ids, start=1)}
 
 
+def check_words_per_minute(value: int) -> int:
+    """The `words_per_minute` option; raises ValueError (0 would divide by zero, a negative count means nothing)."""
+    if isinstance(value, bool) or value < 1:
+        raise ValueError(f"must be a whole number of at least 1, such as 220; not {value!r}")
+    return value
+
+
 def reading_minutes(words: int, words_per_minute: int = 220, videos: int = 0) -> int:
     """Whole minutes to read a page's `words` (see `pages.read_page`) and look at its `videos`, at least one."""
     return max(1, math.ceil((words / words_per_minute) + videos * SEVERAL_VIDEOS_SECONDS / 60))

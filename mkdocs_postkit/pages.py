@@ -11,6 +11,7 @@ what only it knows (the page's part, from its nav).
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 
 from .messages import Messages
@@ -109,3 +110,22 @@ def docs_path(page_path: str, written: str) -> tuple[str, str]:
     clean = written.split("#")[0].split("?")[0]
     target = clean.lstrip("/") if clean.startswith("/") else posixpath.normpath(posixpath.join(posixpath.dirname(page_path), clean))
     return target, written[len(clean) :]
+
+
+def check_videos_index(path: str) -> str:
+    """The `videos_index` option: "" (no page), or a Markdown path inside docs/; raises ValueError.
+
+    The page is written to the site by its path, so an absolute path or `..` would put it outside.
+    """
+    if not path:
+        return path
+    segments = re.split(r"[/\\]", path)
+    if path.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", path):
+        problem = "is absolute"
+    elif ".." in segments:
+        problem = "leaves docs/ with '..'"
+    elif not path.endswith(".md") or segments[-1] == ".md":  # as MkDocs tells a page: `.MD` would be copied as a file
+        problem = "is not a Markdown page (a name ending in .md)"
+    else:
+        return path
+    raise ValueError(f"{path[:80]!r} {problem}; give a path inside docs/ ending in .md, such as 'all-videos.md', or '' for no page")

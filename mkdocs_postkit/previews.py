@@ -52,6 +52,15 @@ class _FirstHeading(HTMLParser):
             self.parts.append(data)
 
 
+def pillow_missing() -> str | None:
+    """Why Pillow cannot draw, or None when it can: checked before the build, not at the first page."""
+    try:
+        from PIL import Image, ImageDraw, ImageFont  # noqa: F401
+    except ImportError as error:
+        return str(error)
+    return None
+
+
 def own_title(html: str, meta_title: object = None) -> str:
     """A page's own title: its `title:` in front matter, else the text of its first heading; "" if neither."""
     if isinstance(meta_title, str) and meta_title.strip():

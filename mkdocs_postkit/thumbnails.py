@@ -103,7 +103,8 @@ def check_address(name: str, value: str) -> str:
     """A thumbnail source setting: an http(s) address without query; returned without its trailing slash."""
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
-        raise ValueError(f"'{name}' must be an http(s) address such as {YOUTUBE_FROM}, not {shorten(value)!r}")
+        example = VIMEO_FROM if "vimeo" in name else YOUTUBE_FROM  # each option's own default
+        raise ValueError(f"'{name}' must be an http(s) address such as {example}, not {shorten(value)!r}")
     return value.rstrip("/")
 
 

@@ -6,11 +6,12 @@ import functools
 import logging
 import os
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from importlib.resources import files as package_files
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config import base
@@ -22,7 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .. import navigation, notices, pages, previews, stylesheets, thumbnails
+from .. import anchors, navigation, notices, pages, previews, stylesheets, thumbnails
 from ..messages import MessageError, Messages
 from ..thumbnails import VIMEO_FROM, YOUTUBE_FROM
 from ..video import VideoExtension
@@ -35,14 +36,32 @@ THUMBNAILS = "assets/postkit/thumbnails/"  # in the site, the cache's layout bel
 PREVIEWS = "assets/postkit/previews/"
 
 
+T = TypeVar("T")
+
+
+class Checked(c.Type[T]):
+    """An option of one type whose value also passes `check`, a pure function that raises ValueError saying why not:
+    MkDocs reports it as `Config value '<name>': <why>` before the build starts."""
+
+    def __init__(self, type_: type[T], check: Callable[[T], T], default: T) -> None:
+        super().__init__(type_, default=default)
+        self.check = check
+
+    def run_validation(self, value: object) -> T:
+        try:
+            return self.check(super().run_validation(value))
+        except ValueError as error:
+            raise base.ValidationError(str(error)) from None
+
+
 class PostkitConfig(base.Config):
     enabled = c.Type(bool, default=True)
-    anchor_prefix = c.Type(str, default="video-")
+    anchor_prefix = Checked(str, anchors.check_prefix, default="video-")
     language = c.Optional(c.Type(str))  # the theme's language when unset
     messages = c.Type(dict, default={})  # the site's own wording, by message name (see messages.py)
-    words_per_minute = c.Type(int, default=220)
+    words_per_minute = Checked(int, navigation.check_words_per_minute, default=220)
     video_toc = c.Type(bool, default=True)  # list videos without a heading of their own in the TOC
-    videos_index = c.Type(str, default="all-videos.md")  # "" switches the generated page off
+    videos_index = Checked(str, pages.check_videos_index, default="all-videos.md")  # "" switches the generated page off
     # First-party thumbnails (see README): shown from the cache folder; fetched into it only on request.
     thumbnails = c.Type(bool, default=False)
     thumbnails_fetch = c.Type(bool, default=False)  # needs network; implies `thumbnails`
@@ -113,6 +132,12 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
         self.rendered: dict[str, Rendered] = {}
         self.parts: dict[str, navigation.Part] | None = None
         self._setup_thumbnails(config)
+        missing = previews.pillow_missing() if self.config.previews else None
+        if missing is not None:
+            raise PluginError(
+                f"postkit: the option 'previews' draws each page's preview image with Pillow, which cannot be imported ({missing}); "
+                "run pip install mkdocs-postkit[previews], or set previews: false (mkdocs.yml)"
+            )
         self.link_previews: dict[str, dict[str, Any]] = {}  # src_uri -> what the template's link preview shows
         return config
 
@@ -152,14 +177,14 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
                 files.append(File.generated(config, path, content=content))
         self.index_file = None
         self.list_pages = {file.src_uri for file in files.documentation_pages() if _mentions_marker(file)}
-        if self.config.videos_index:
+        if self.config.videos_index and not self.list_pages:  # a list the author placed is the only one
             authors = files.get_file_from_path(self.config.videos_index)
-            if authors is not None and authors.src_uri not in self.list_pages:
+            if authors is not None:
                 log.warning(
                     f"{authors.src_uri} is a page of yours, so postkit keeps it and does not generate its list of videos there; "
                     f"put <!-- {navigation.VIDEOS_MARKER} --> where the list should go, or set the postkit option videos_index to another path (or '' for none)."
                 )
-            elif not self.list_pages:
+            else:
                 self.index_file = File.generated(config, self.config.videos_index, content="", inclusion=InclusionLevel.NOT_IN_NAV)
                 files.append(self.index_file)
         return files

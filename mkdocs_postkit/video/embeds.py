@@ -24,7 +24,7 @@ from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..anchors import slugify, unique
 from . import elements
-from .sources import Video, clean_text, is_first_party, is_video_address, shorten
+from .sources import Video, clean_text, is_first_party, is_video_address, shorten, title_option
 from .tokenizer import FRAME_TAGS, Context, Frame, closes_iframe, find_frames
 
 if TYPE_CHECKING:
@@ -99,7 +99,9 @@ class EmbedTreeprocessor(Treeprocessor):
             figure.tag = "div"  # a link and the caption: no player to be a figure of
             stand_in = etree.Element("p")
             stand_in.append(
-                elements.fallback(pending.argument, str(pending.options.get("title") or self.heading_title()), self.extension.messages)
+                elements.fallback(
+                    pending.argument, title_option(pending.options.get("title")) or self.heading_title(), self.extension.messages
+                )
             )
             figure.insert(0, stand_in)
             return

@@ -334,6 +334,12 @@ def parse_poster(value: str) -> str:
     return value
 
 
+def title_option(value: object) -> str:
+    """A block's `title` as the stand-in of a refused video shows it: "" unless it is a single value
+    (a YAML list or mapping is already a warning; its Python repr is no title)."""
+    return clean_text(str(value)) if isinstance(value, SCALARS) else ""
+
+
 def clean_text(text: str) -> str:
     """A title as one line of text: control characters dropped, white space folded."""
     return " ".join(CONTROL.sub("", text).split())

@@ -141,3 +141,27 @@ def test_every_message_overridden_with_markup_stays_text_on_every_built_page(tmp
     # The text is there, escaped:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (site / "all-videos" / "index.html").read_text("utf-8")
     assert "<script>alert" not in (site / "search" / "search_index.json").read_text("utf-8")
+
+
+def test_a_message_with_a_format_spec_is_a_warning_and_the_shipped_wording_stays(tmp_path, caplog):
+    caplog.set_level(logging.WARNING)
+    pages = {"index.md": f"# One\n\nText.\n\n{VIDEO}\n", "two.md": "# Two\n\nText.\n"}
+    config = (
+        "nav: [index.md, two.md]\nplugins:\n  - postkit:\n      messages:\n        play: '{title:d}'\n        part: '{number:>100000}'\n"
+    )
+    site = build_site(tmp_path, pages, config)
+    warnings = warnings_of(caplog)
+    assert len(warnings) == 2 and all("plain {name} fields" in w and "messages: " in w for w in warnings), warnings
+    page = article(site, "")
+    assert 'data-label="Play video: One"' in page and "Part 1 of 2" in page
+
+
+def test_a_page_at_the_generated_path_is_no_warning_when_the_author_placed_the_list_elsewhere(tmp_path, caplog):
+    pages = {
+        "index.md": f"# One\n\n{VIDEO}\n",
+        "list.md": "# List\n\n<!-- postkit/videos -->\n",
+        "all-videos.md": "# Mine\n\nSome text of mine.\n",
+    }
+    site = build_site(tmp_path, pages, "nav: [index.md, list.md, all-videos.md]\n", strict=True)
+    assert warnings_of(caplog) == []
+    assert "postkit-videos" in article(site, "list") and "Some text of mine." in article(site, "all-videos")

@@ -114,6 +114,22 @@ def test_each_feature_switches_off(tmp_path, option, gone):
     assert (off_site / "all-videos").exists() == ("videos_index" not in option)
 
 
+@pytest.mark.parametrize(
+    ("option", "error"),
+    [
+        ("videos_index: ../escape.md", "option 'videos_index': '../escape.md' leaves docs/ with '..'"),
+        ("videos_index: {tmp}/escape.md", "is absolute"),  # inside tmp_path, should it be written all the same
+        ("words_per_minute: 0", "option 'words_per_minute': must be a whole number of at least 1"),
+        ("anchor_prefix: ''", "option 'anchor_prefix': must be one or more ASCII letters, digits"),
+    ],
+)
+def test_a_bad_option_is_a_config_error_and_nothing_is_written(tmp_path, caplog, option, error):
+    with pytest.raises(Abort, match="configuration error"):
+        build_site(tmp_path / "site", VIDEO_PAGES, NAV + f"plugins:\n  - postkit:\n      {option.format(tmp=tmp_path)}\n")
+    assert any(error in r.getMessage() for r in caplog.records), [r.getMessage() for r in caplog.records]
+    assert not (tmp_path / "escape").exists() and not (tmp_path / "site" / "site").exists()
+
+
 def test_labels_can_be_translated(tmp_path):
     config = (
         NAV

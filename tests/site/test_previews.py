@@ -81,3 +81,20 @@ def test_titles_and_descriptions_are_text_in_the_preview_whatever_they_hold(tmp_
     assert tags["og:title"] == tags["twitter:title"] == 'Reflections "Quoted" & Bold <i>'
     assert 'content="Reflections &#34;Quoted&#34; &amp; Bold &lt;i&gt;"' in html
     assert tags["og:description"] == tags["twitter:description"] == 'Say "hi" <b>now</b> & go'
+
+
+def test_previews_without_pillow_stop_the_build_at_once_saying_what_to_install(tmp_path, monkeypatch, caplog):
+    import sys
+
+    from mkdocs.exceptions import Abort
+
+    from support.sites import build_site
+
+    for name in [name for name in sys.modules if name == "PIL" or name.startswith("PIL.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "PIL", None)  # `import PIL` now fails, as without Pillow
+    with pytest.raises(Abort):
+        build_site(tmp_path, {"index.md": "# One\n\nText.\n"}, "plugins:\n  - postkit:\n      previews: true\n")
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1 and "pip install mkdocs-postkit[previews]" in errors[0] and "'previews'" in errors[0], errors
+    assert not (tmp_path / "site").exists(), "stopped before any page is written"

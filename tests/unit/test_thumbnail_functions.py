@@ -69,6 +69,15 @@ def test_a_thumbnail_address_must_be_http_or_https(value):
     assert thumbnails.check_address("x", "http://127.0.0.1:8/base/") == "http://127.0.0.1:8/base"
 
 
+def test_a_bad_thumbnail_address_is_told_the_example_of_its_own_option():
+    with pytest.raises(ValueError) as vimeo:
+        thumbnails.check_address("thumbnails_vimeo", "javascript:alert(1)")
+    assert "such as https://vimeo.com, not 'javascript:alert(1)'" in str(vimeo.value) and "ytimg" not in str(vimeo.value)
+    with pytest.raises(ValueError) as youtube:
+        thumbnails.check_address("thumbnails_youtube", "javascript:alert(1)")
+    assert "such as https://i.ytimg.com, not" in str(youtube.value)
+
+
 class Host(SimpleHTTPRequestHandler):
     """Stands in for i.ytimg.com and Vimeo's oEmbed: `routes` maps a path (with query) to (status, body)."""
 

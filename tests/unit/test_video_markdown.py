@@ -76,3 +76,12 @@ def test_a_warning_names_its_own_line_after_valid_embeds_of_the_same_syntax(capl
     render(source)
     lines = [record.getMessage().split(":")[1].strip() for record in caplog.records]
     assert lines == ["line 6", "line 11"], [record.getMessage() for record in caplog.records]
+
+
+@pytest.mark.parametrize("options", ["title: [a, b]", "title: {a: 1}", "title: &t [x]\n    end: *t"])
+def test_a_refused_block_with_a_list_for_its_title_falls_back_to_the_heading(options, caplog):
+    caplog.set_level(logging.WARNING, logger="mkdocs.plugins.postkit")
+    html = render(f"## Key lessons\n\n/// video | https://youtu.be/v-zudK5KnWY\n    {options}\n///\n")
+    assert 'href="https://youtu.be/v-zudK5KnWY">Key lessons</a>' in html
+    assert "[" not in html and "{" not in html, "no Python repr on the page"
+    assert any("must be a single value" in r.getMessage() for r in caplog.records)
