@@ -84,7 +84,7 @@ class VideoExtension(BlocksExtension):
             "loop": [False, "Players loop"],
             "controls": [True, "Players show their controls"],
             "autoplay": [False, "Video files start playing when the page opens (a facade always starts on its click)"],
-            "language": ["en", "Language of the words on the page (the theme's language; see mkdocs_postkit.messages)"],
+            "language": ["", "Language of the words on the page, such as de or pt-BR (empty: the theme's, else English)"],
             "messages": [{}, "The site's own wording of any message, by name (see mkdocs_postkit.messages)"],
         }
         self.messages = Messages()

@@ -1,10 +1,11 @@
-"""The extension's options: set late (as both engines do), or wrong."""
+"""The extension's options: set late (as both engines do), merged with the plugin's, or wrong."""
 
 from __future__ import annotations
 
 import markdown
 import pytest
 
+from mkdocs_postkit.messages import site_language, site_messages
 from mkdocs_postkit.video import VideoExtension
 
 VIDEO = '![type:video](https://youtu.be/v-zudK5KnWY "Eins")\n'
@@ -17,6 +18,27 @@ def test_options_set_after_the_extension_is_built_change_its_words():
     extension.setConfigs({"language": "de", "messages": {"watch": "Bei {host}"}})
     html = md.convert(VIDEO)
     assert 'data-label="Video abspielen: Eins"' in html and "Bei YouTube" in html
+
+
+def test_each_message_is_the_plugins_else_the_extensions():
+    assert site_messages({"play": "Los: {title}", "part": "Kapitel {number}"}, {"play": "Spiel: {title}"}) == {
+        "play": "Spiel: {title}",
+        "part": "Kapitel {number}",
+    }
+
+
+@pytest.mark.parametrize(
+    ("plugin", "extension", "theme", "expected"),
+    [
+        ("ja", "fr", {"language": "de"}, "ja"),
+        (None, "fr", {"language": "de"}, "fr"),
+        (None, "", {"language": "de"}, "de"),
+        (None, "", {"locale": "pt_BR"}, "pt_BR"),
+        (None, "", {}, "en"),
+    ],
+)
+def test_the_language_is_the_plugins_else_the_extensions_else_the_themes(plugin, extension, theme, expected):
+    assert site_language(plugin, extension, theme) == expected
 
 
 @pytest.mark.parametrize(
