@@ -525,3 +525,18 @@ def test_both_engines_take_the_language_and_each_message_from_the_plugin_else_th
     page = main_content((tmp_path / "site/index.html").read_text("utf-8"))
     assert f'data-label="{label}"' in page
     assert re.search(rf'<p class="postkit-position"[^>]*>{re.escape(position)}</p>', page), page
+
+
+def test_under_zensical_an_unusable_plugin_message_is_one_warning_as_under_mkdocs(tmp_path):
+    write_files(tmp_path / "docs", LANGUAGE_SITE)
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: L\nnav: [index.md, zwei.md]\ntheme: {name: material, language: de}\n"
+        "plugins: [postkit: {messages: {play: '{titel} ansehen', part: 'Kapitel {number}'}}]\nmarkdown_extensions: [mkdocs_postkit.video]\n",
+        "utf-8",
+    )
+    result = zensical_build(tmp_path, "-f", "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    (warning,) = [line for line in result.stderr.splitlines() if "postkit" in line]
+    assert "'play' uses {titel}, which it cannot fill (it may use: {title})" in warning and "plugins: postkit: messages: play" in warning
+    page = main_content((tmp_path / "site/index.html").read_text("utf-8"))
+    assert 'data-label="Video abspielen: Eins"' in page and re.search(r'<p class="postkit-position"[^>]*>Kapitel 1 <span', page)
