@@ -261,6 +261,18 @@ def language_of(language: str | None) -> str:
     return "en"
 
 
+def site_language(plugin: object, extension: object, theme: Mapping[str, object]) -> str:
+    """The language of a site's words, in both engines: the plugin's `language`, else the
+    extension's, else the theme's (`language`, or MkDocs' `locale`), else English."""
+    return str(plugin or extension or theme.get("language") or theme.get("locale") or "en")
+
+
+def site_messages(extension: Mapping[str, str], plugin: Mapping[str, str]) -> dict[str, str]:
+    """The overrides of a site, in both engines: each message is the plugin's, else the extension's
+    (else, in `Messages`, the shipped one). The players and the position line read the same."""
+    return dict(extension) | dict(plugin)
+
+
 @dataclass(frozen=True)
 class Messages:
     """The messages of one site: a shipped language, with the site's overrides on top."""

@@ -24,7 +24,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .. import anchors, navigation, notices, pages, previews, stylesheets, thumbnails
-from ..messages import MessageError, Messages
+from ..messages import MessageError, Messages, site_language, site_messages
 from ..thumbnails import VIMEO_FROM, YOUTUBE_FROM
 from ..video import VideoExtension
 from ..video.extension import PageContext
@@ -82,7 +82,8 @@ class PostkitConfig(base.Config):
 
 
 # Plugin option -> the `mkdocs_postkit.video` option it sets.
-EXTENSION_OPTIONS = {"anchor_prefix": "anchor_prefix", "video_toc": "toc", "mark": "mark", "messages": "messages"}
+# `messages` is merged message by message (messages.site_messages), not replaced.
+EXTENSION_OPTIONS = {"anchor_prefix": "anchor_prefix", "video_toc": "toc", "mark": "mark"}
 EXTENSION_OPTIONS |= {f"video_{name}": name for name in ("muted", "loop", "controls", "autoplay")}
 # mkdocs-video's options without an equivalent: what to do when one is set away from its default.
 MKDOCS_VIDEO_ADVICE = {
@@ -116,10 +117,11 @@ class PostkitPlugin(BasePlugin[PostkitConfig]):
         defaults = PostkitConfig()
         defaults.load_dict({})
         defaults.validate()
-        self.config.messages = _valid_messages(self.config.messages)
-        language = self.config.language or config.theme.get("language") or config.theme.get("locale") or "en"
-        self.messages = Messages(str(language), self.config.messages)
-        self.video = _install_video_extension(config, self._extension_settings(defaults) | {"language": str(language)})
+        self.config.messages = valid_messages(self.config.messages)
+        self.video = video = _install_video_extension(config, self._extension_settings(defaults))
+        language = site_language(self.config.language, video.getConfig("language"), config.theme)
+        video.setConfigs({"language": language, "messages": site_messages(video.getConfig("messages"), self.config.messages)})
+        self.messages = self.video.messages  # the position line and the list read what the players read
         for name in MKDOCS_VIDEO_ADVICE:
             if self.config[name] != defaults[name]:
                 log.warning(f"the option '{name}' of mkdocs-video has no equivalent in postkit: {MKDOCS_VIDEO_ADVICE[name]} (mkdocs.yml).")
@@ -388,7 +390,7 @@ def _install_video_extension(config: MkDocsConfig, settings: dict[str, Any]) -> 
     return instance
 
 
-def _valid_messages(overrides: dict[str, Any]) -> dict[str, str]:
+def valid_messages(overrides: dict[str, Any]) -> dict[str, str]:
     """The site's messages that can be used; each other one is a warning, and the shipped wording stays."""
     valid = {}
     for key, template in overrides.items():

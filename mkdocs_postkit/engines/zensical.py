@@ -32,9 +32,10 @@ from zensical.extensions.context import ContextExtension, ContextPreprocessor
 from zensical.extensions.media import MediaExtension
 
 from .. import navigation, pages, thumbnails
+from ..messages import site_language, site_messages
 from ..video.extension import PageContext, VideoExtension, log
 from ..video.sources import Video
-from .mkdocs import EXTENSION_OPTIONS, PostkitConfig  # the plugin's options, checked by its own schema
+from .mkdocs import EXTENSION_OPTIONS, PostkitConfig, valid_messages  # the plugin's options, checked by its own schema
 
 T = TypeVar("T")
 
@@ -87,7 +88,9 @@ class PageStart(_Step, Preprocessor):
             media.media_config.video.enabled = False
         options = plugin_options()
         settings = extension_settings(vars(media.media_config.video) if media else {}, options, _defaults())
-        self.extension.setConfigs(settings | {"language": str(options["language"] or get_config()["theme"].get("language") or "en")})
+        settings["language"] = site_language(options["language"], self.extension.getConfig("language"), get_config()["theme"])
+        settings["messages"] = site_messages(self.extension.getConfig("messages"), options["messages"])
+        self.extension.setConfigs(settings)  # rebuilds the extension's words, which the position line reads too
         self.extension.thumbnail = _thumbnails(self.extension, options)
         return lines
 
@@ -260,7 +263,10 @@ def plugin_options() -> dict[str, Any]:
     failed, warned = schema.validate()
     for name, error in failed + warned:
         log.warning(f"postkit: the option '{name}' of the postkit plugin: {error} ({config_file}).")
-    return dict(schema) if not failed else dict(_defaults())
+    if failed:
+        return dict(_defaults())
+    # Each unusable message is a warning, as under MkDocs (once per configuration: this is cached).
+    return dict(schema) | {"messages": valid_messages(schema["messages"])}
 
 
 @functools.cache

@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import posixpath
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
@@ -84,19 +84,16 @@ class VideoExtension(BlocksExtension):
             "loop": [False, "Players loop"],
             "controls": [True, "Players show their controls"],
             "autoplay": [False, "Video files start playing when the page opens (a facade always starts on its click)"],
-            "language": ["en", "Language of the words on the page (the theme's language; see mkdocs_postkit.messages)"],
+            "language": ["", "Language of the words on the page, such as de or pt-BR (empty: the theme's, else English)"],
             "messages": [{}, "The site's own wording of any message, by name (see mkdocs_postkit.messages)"],
         }
-        super().__init__(**kwargs)
-        if self.getConfig("frames") not in FRAMES:
-            raise ValueError(f"mkdocs_postkit.video: 'frames' must be one of {', '.join(FRAMES)}, not {self.getConfig('frames')!r}")
+        self.messages = Messages()
+        super().__init__(**kwargs)  # checks each option through `setConfig`
         self.page: PageContext | None = None
         # Set by a site generator that keeps thumbnails: a video -> (its image's path from the docs
         # folder, width, height), or None; used for players without a poster of their own.
         self.thumbnail: Callable[[Video], tuple[str, int, int] | None] | None = None
         self.state = DocumentState()
-        self.messages = Messages()
-        self.reset()
 
     def extendMarkdown(self, md: Markdown) -> None:
         had_slash = "/" in md.ESCAPED_CHARS
@@ -116,14 +113,32 @@ class VideoExtension(BlocksExtension):
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
         block_mgr.register(VideoBlock, {"extension": self})
 
+    def setConfig(self, key: str, value: Any) -> None:
+        """Each option checked as it is set, and the words rebuilt: the engines set the site's
+        language and messages after Markdown has built the extension (Zensical before each page)."""
+        if key not in self.config:  # Python-Markdown's own failure is a bare KeyError: 'name'
+            raise KeyError(f"mkdocs_postkit.video has no option {key!r}; its options are: {', '.join(self.config)}")
+        try:
+            super().setConfig(key, value)
+        except ValueError as error:  # a yes/no option given something else
+            raise ValueError(f"mkdocs_postkit.video: the option {key!r} must be true or false ({error})") from None
+        value = self.getConfig(key)
+        if key == "frames" and value not in FRAMES:
+            raise ValueError(f"mkdocs_postkit.video: the option 'frames' must be {' or '.join(FRAMES)}, not {value!r}")
+        if key == "language" and not isinstance(value, str):
+            raise ValueError(f"mkdocs_postkit.video: the option 'language' must be a language code such as de or pt-BR, not {value!r}")
+        if key == "messages" and not isinstance(value, Mapping):
+            raise ValueError(
+                f"mkdocs_postkit.video: the option 'messages' must be a mapping of message names to their wording, not {value!r}"
+            )
+        if key in ("language", "messages"):
+            try:
+                self.messages = Messages(str(self.getConfig("language")), dict(self.getConfig("messages")))
+            except MessageError as error:
+                raise ValueError(f"mkdocs_postkit.video: the option 'messages': {error}") from None
+
     def reset(self) -> None:
         self.state = DocumentState()
-        language, overrides = str(self.getConfig("language")), self.getConfig("messages") or {}
-        if (language, overrides) != (self.messages.language, self.messages.overrides):  # options may change between pages
-            try:
-                self.messages = Messages(language, dict(overrides))
-            except MessageError as error:
-                raise ValueError(f"mkdocs_postkit.video: {error}") from None
 
     @property
     def playback(self) -> Playback:

@@ -482,3 +482,61 @@ def test_zensical_search_leaves_out_the_position_line_and_the_host_label(zensica
     text = json.dumps(index)
     assert "Key Lessons from LLM Training" in text, "the videos' titles are found"
     assert "min read" not in text and "Part 3 of 5" not in text and "Watch on YouTube" not in text
+
+
+LANGUAGE_SITE = {"index.md": '# Eins\n\nText.\n\n![type:video](https://youtu.be/v-zudK5KnWY "Eins")\n', "zwei.md": "# Zwei\n\nText.\n"}
+DOT = ' <span aria-hidden="true">&middot;</span> '
+LANGUAGES = {  # plugins and markdown_extensions under `theme.language: de` -> the facade's label, the position line
+    "the theme's": ("[postkit]", "[mkdocs_postkit.video]", "Video abspielen: Eins", f"Teil 1 von 2{DOT}1 Min. Lesezeit"),
+    "the plugin's": (
+        "[postkit: {language: ja}]",
+        "[mkdocs_postkit.video: {language: fr}]",
+        "動画を再生: Eins",
+        f"パート 1 / 2{DOT}1 分で読めます",
+    ),
+    "the extension's": (
+        "[postkit]",
+        "[mkdocs_postkit.video: {language: fr}]",
+        "Lire la vidéo : Eins",
+        f"Partie 1 sur 2{DOT}1 min de lecture",
+    ),
+    "messages of both": (
+        '[postkit: {messages: {part: "Kapitel {number}/{total}", reading_time: ""}}]',
+        '[mkdocs_postkit.video: {messages: {play: "Los: {title}", part: "Teil {number} (Erweiterung)"}}]',
+        "Los: Eins",
+        "Kapitel 1/2",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", LANGUAGES)
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_both_engines_take_the_language_and_each_message_from_the_plugin_else_the_extension_else_the_theme(tmp_path, engine, case):
+    plugins, extensions, label, position = LANGUAGES[case]
+    write_files(tmp_path / "docs", LANGUAGE_SITE)
+    config = f"site_name: L\nnav: [index.md, zwei.md]\ntheme: {{name: material, language: de}}\nplugins: {plugins}\n"
+    (tmp_path / "mkdocs.yml").write_text(config + f"markdown_extensions: {extensions}\n", "utf-8")
+    if engine == "zensical":
+        result = zensical_build(tmp_path, "-f", "mkdocs.yml")
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "postkit" not in result.stderr, result.stderr
+    else:
+        build_project(tmp_path / "site", project=tmp_path)
+    page = main_content((tmp_path / "site/index.html").read_text("utf-8"))
+    assert f'data-label="{label}"' in page
+    assert re.search(rf'<p class="postkit-position"[^>]*>{re.escape(position)}</p>', page), page
+
+
+def test_under_zensical_an_unusable_plugin_message_is_one_warning_as_under_mkdocs(tmp_path):
+    write_files(tmp_path / "docs", LANGUAGE_SITE)
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: L\nnav: [index.md, zwei.md]\ntheme: {name: material, language: de}\n"
+        "plugins: [postkit: {messages: {play: '{titel} ansehen', part: 'Kapitel {number}'}}]\nmarkdown_extensions: [mkdocs_postkit.video]\n",
+        "utf-8",
+    )
+    result = zensical_build(tmp_path, "-f", "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    (warning,) = [line for line in result.stderr.splitlines() if "postkit" in line]
+    assert "'play' uses {titel}, which it cannot fill (it may use: {title})" in warning and "plugins: postkit: messages: play" in warning
+    page = main_content((tmp_path / "site/index.html").read_text("utf-8"))
+    assert 'data-label="Video abspielen: Eins"' in page and re.search(r'<p class="postkit-position"[^>]*>Kapitel 1 <span', page)
