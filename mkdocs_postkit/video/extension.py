@@ -28,7 +28,7 @@ from markdown.preprocessors import Preprocessor
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block, type_any
 
-from ..anchors import slugify
+from ..anchors import check_prefix, slugify
 from ..messages import MessageError, Messages
 from ..navigation import VideoLink
 from .elements import is_generic_title
@@ -131,6 +131,11 @@ class VideoExtension(BlocksExtension):
             raise ValueError(
                 f"mkdocs_postkit.video: the option 'messages' must be a mapping of message names to their wording, not {value!r}"
             )
+        if key == "anchor_prefix":
+            try:
+                check_prefix(value)
+            except ValueError as error:
+                raise ValueError(f"mkdocs_postkit.video: the option 'anchor_prefix' {error}") from None
         if key in ("language", "messages"):
             try:
                 self.messages = Messages(str(self.getConfig("language")), dict(self.getConfig("messages")))

@@ -25,6 +25,7 @@ PLAYER_HOSTS = ("www.youtube-nocookie.com", "player.vimeo.com")
 VIDEO_FILE_TYPES = {".mp4": "video/mp4", ".webm": "video/webm", ".ogv": "video/ogg", ".ogg": "video/ogg", ".mov": "video/quicktime"}
 IMAGE_FILE_TYPES = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".svg")
 OPTIONS = ("title", "start", "end", "aspect", "poster")
+MAX_ASPECT = 10  # the widest or tallest player accepted, as width:height (cinema is 2.76:1, a phone 9:16)
 
 YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
 LIST_ID = re.compile(r"[A-Za-z0-9_-]{2,80}")
@@ -192,6 +193,11 @@ def parse_aspect(value: object) -> tuple[float, float]:
     if match is None or not float(match["w"]) or not float(match["h"]):
         raise VideoError(f"'aspect' must be a ratio such as 16:9 or 9:16, not {shorten(str(value))!r}")
     w, h = float(match["w"]), float(match["h"])
+    if not MAX_ASPECT**-1 <= w / h <= MAX_ASPECT:  # a strip, not a player: a typo, or YAML reading 99:1:1 as a number
+        raise VideoError(
+            f"'aspect' must be a ratio from 1:{MAX_ASPECT} to {MAX_ASPECT}:1 such as 16:9 or 9:16, not {shorten(str(value))!r} "
+            '(write it in quotes, aspect: "16:9", if YAML read it otherwise)'
+        )
     return (int(w) if w.is_integer() else w, int(h) if h.is_integer() else h)
 
 

@@ -49,6 +49,8 @@ def test_the_language_is_the_plugins_else_the_extensions_else_the_themes(plugin,
         ({"frames": "drop"}, "mkdocs_postkit.video: the option 'frames' must be keep or link, not 'drop'"),
         ({"toc": "maybe"}, "mkdocs_postkit.video: the option 'toc' must be true or false"),
         ({"language": 3}, "mkdocs_postkit.video: the option 'language' must be a language code such as de or pt-BR, not 3"),
+        ({"anchor_prefix": ""}, "mkdocs_postkit.video: the option 'anchor_prefix' must be one or more ASCII letters"),
+        ({"anchor_prefix": "a b<"}, "mkdocs_postkit.video: the option 'anchor_prefix' must be one or more ASCII letters"),
     ],
 )
 def test_a_wrong_option_is_one_clear_line(options, said):

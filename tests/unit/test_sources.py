@@ -72,12 +72,16 @@ def test_parse_time_rejects(value):
         parse_time(value)
 
 
-@pytest.mark.parametrize(("value", "pair"), [("16:9", (16, 9)), ("9/16", (9, 16)), ("4x3", (4, 3)), ("2.39:1", (2.39, 1))])
+@pytest.mark.parametrize(
+    ("value", "pair"), [("16:9", (16, 9)), ("9/16", (9, 16)), ("4x3", (4, 3)), ("2.39:1", (2.39, 1)), ("10:1", (10, 1)), ("1:10", (1, 10))]
+)
 def test_parse_aspect(value, pair):
     assert parse_aspect(value) == pair
 
 
-@pytest.mark.parametrize("value", ["0:9", "wide", "16:", "-16:9", "16:9; color: red"])
+@pytest.mark.parametrize(
+    "value", ["0:9", "wide", "16:", "-16:9", "16:9; color: red", "11:1", "1:11", 99 * 3600 + 60 + 1, 10**20 * 60 + 1]
+)  # the last two: YAML 1.1 reading 99:1:1 and 99999999999999999999:1 as base-60 numbers
 def test_parse_aspect_rejects(value):
     with pytest.raises(VideoError, match="'aspect'"):
         parse_aspect(value)
