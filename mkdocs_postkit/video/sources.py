@@ -7,6 +7,7 @@ author can fix raises `VideoError` with a message that says what to do.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, urlsplit
 
@@ -297,25 +298,27 @@ def file_type(video: Video) -> str:
 
 
 def _apply_options(video: Video, options: dict[str, object]) -> Video:
+    # Every faulty option is said at once (joined by "; "), so that one build shows the author all of them.
+    errors = []
     unknown = sorted(set(options) - set(OPTIONS))
     if unknown:
         names = ", ".join(repr(shorten(str(name))) for name in unknown)
-        raise VideoError(f"unknown option {names}; the options are {', '.join(OPTIONS)}")
-    for name, value in options.items():
-        # A list or mapping (a YAML alias can make one of a billion items) is refused before it is read.
-        if value is not None and not isinstance(value, SCALARS):
-            raise VideoError(f"'{name}' must be a single value, not a list or mapping")
+        errors.append(f"unknown option {names}; the options are {', '.join(OPTIONS)}")
     changes: dict[str, object] = {}
-    if options.get("title") is not None:
-        changes["title"] = clean_text(str(options["title"]))
-    if options.get("start") is not None:
-        changes["start"] = parse_time(options["start"], "start")
-    if options.get("end") is not None:
-        changes["end"] = parse_time(options["end"], "end")
-    if options.get("aspect") is not None:
-        changes["aspect"] = parse_aspect(options["aspect"])
-    if options.get("poster") is not None:
-        changes["poster"] = parse_poster(str(options["poster"]))
+    for name, parse in OPTION_PARSERS.items():
+        value = options.get(name)
+        if value is None:
+            continue
+        # A list or mapping (a YAML alias can make one of a billion items) is refused before it is read.
+        if not isinstance(value, SCALARS):
+            errors.append(f"'{name}' must be a single value, not a list or mapping")
+            continue
+        try:
+            changes[name] = parse(value)
+        except VideoError as error:
+            errors.append(str(error))
+    if errors:
+        raise VideoError("; ".join(errors))
     video = replace(video, **changes)  # type: ignore[arg-type]
     if video.end and video.end <= video.start:
         raise VideoError(f"'end' ({video.end}s) must come after 'start' ({video.start}s)")
@@ -374,3 +377,12 @@ def _first(query: dict[str, list[str]], *names: str) -> str:
 def shorten(text: str, limit: int = 80) -> str:
     """Keep warnings readable when an author pastes something huge."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+OPTION_PARSERS: dict[str, Callable[[object], object]] = {
+    "title": lambda value: clean_text(str(value)),
+    "start": lambda value: parse_time(value, "start"),
+    "end": lambda value: parse_time(value, "end"),
+    "aspect": parse_aspect,
+    "poster": lambda value: parse_poster(str(value)),
+}

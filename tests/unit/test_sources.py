@@ -146,6 +146,14 @@ def test_author_mistakes_say_what_to_do(url, options, message):
     assert message in str(error.value)
 
 
+def test_every_faulty_option_is_said_at_once():
+    with pytest.raises(VideoError) as error:
+        parse_video(f"https://youtu.be/{ID}", start="banana", aspect="wide", colour="red", title=["a", "b"])
+    said = str(error.value).split("; ")
+    assert said[0].startswith("unknown option 'colour'")
+    assert [any(part.startswith(f"'{name}'") for part in said) for name in ("title", "start", "aspect")] == [True] * 3, said
+
+
 def test_huge_input_is_shortened_in_the_message():
     with pytest.raises(VideoError) as error:
         parse_video("https://example.com/" + "a" * 100_000)
