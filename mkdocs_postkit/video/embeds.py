@@ -24,7 +24,7 @@ from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..anchors import slugify, unique
 from . import elements
-from .sources import Video, clean_text, is_first_party, is_video_address, shorten
+from .sources import Video, clean_text, is_first_party, is_video_address, runs_script, shorten
 from .tokenizer import FRAME_TAGS, Context, Frame, closes_iframe, find_frames
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ class EmbedTreeprocessor(Treeprocessor):
         role = self.role(frame.tag, attributes)
         if role == "keep":
             return
-        src = attributes.get("src") or attributes.get("data") or ""
+        src = address(frame.tag, attributes)
         if role == "video" and self.holds_figure(parent):
             video = self.extension.build(src, self.heading_title(), src, title=attributes.get("title"))
             self.replace(parent, video, src, attributes.get("title") or "", frame, frame)
@@ -173,7 +173,7 @@ class EmbedTreeprocessor(Treeprocessor):
                 index = closing + 1
             alone = attribute == "text" and not len(owner) and not (slot[: match.start()] + slot[end.end() :]).strip()
             if whole and roles[0] == "video" and alone and self.holds_figure(container) and container in self.parents:
-                src, title = first.attributes.get("src", ""), first.attributes.get("title")
+                src, title = address(first.tag, first.attributes), first.attributes.get("title")
                 video = self.extension.build(src, self.heading_title(), first.start_tag, title=title)
                 owner.text = None
                 self.replace(container, video, src, title or "", container if container.tag == "p" else None, None)
@@ -219,12 +219,15 @@ class EmbedTreeprocessor(Treeprocessor):
     # Shared steps.
 
     def role(self, tag: str, attributes: dict[str, str], frame: Frame | None = None) -> str:
-        """'video' (ours to convert), 'link' (another site's frame, on a site that wants none) or 'keep'."""
+        """'video' (ours to convert), 'no player' (a video inside <pre>, <code> or <noscript>), 'script' (an
+        address that runs script), 'link' (another site's frame, on a site that wants none) or 'keep'."""
         if frame is not None and frame.inert:
             return "keep"
-        src = attributes.get("src") or (attributes.get("data") if tag == "object" else "") or ""
-        if tag == "iframe" and is_video_address(src) and not (frame is not None and frame.no_player):
-            return "video"
+        src = address(tag, attributes)
+        if is_video_address(src):  # an <embed>, <object> or <frame> of one loads the host as an iframe would
+            return "no player" if frame is not None and frame.no_player else "video"
+        if runs_script(src):
+            return "script"
         if self.link_frames and not (is_first_party(src) and "srcdoc" not in attributes):
             return "link"
         return "keep"
@@ -236,7 +239,7 @@ class EmbedTreeprocessor(Treeprocessor):
             if role == "keep" or frame.start < last:  # an <embed> inside an <object> already replaced
                 continue
             pieces.append(source[last : frame.start])
-            src, title = frame.attributes.get("src", ""), frame.attributes.get("title") or ""
+            src, title = address(frame.tag, frame.attributes), frame.attributes.get("title") or ""
             if role == "video" and frame.player_fits and (unwrapped or frame.depth > 0):
                 video = self.extension.build(src, self.heading_title(), frame.start_tag, title=title)
                 if video is None:
@@ -247,7 +250,7 @@ class EmbedTreeprocessor(Treeprocessor):
                     self.placed(video, anchor, None)
             elif role == "video":
                 self.extension.warn(
-                    f"the <iframe> {shorten(src)!r} is inside a sentence or a heading, where a player cannot go, so it became a link; "
+                    f"the <{frame.tag}> {shorten(src)!r} is inside a sentence or a heading, where a player cannot go, so it became a link; "
                     "paste the embed code on lines of its own",
                     frame.start_tag,
                 )
@@ -258,11 +261,32 @@ class EmbedTreeprocessor(Treeprocessor):
         return "".join(pieces) + source[last:]
 
     def frame_fallback(self, tag: str, attributes: dict[str, str], role: str, needle: str = "") -> etree.Element:
-        src = attributes.get("src") or attributes.get("data") or ""
+        src = address(tag, attributes)
         title = attributes.get("title") or "Embedded content"
+        needle = needle or src
         if role == "video":
             self.extension.warn(
-                f"the <{tag}> {shorten(src)!r} cannot hold a player here, so it became a link; put it on lines of its own", needle or src
+                f"the <{tag}> {shorten(src)!r} cannot hold a player here, so it became a link; put it on lines of its own", needle
+            )
+        elif role == "no player":
+            self.extension.warn(
+                f"the <{tag}> {shorten(src)!r} is inside <pre>, <code> or <noscript>, where a player cannot go, so it became a link; "
+                "move the embed code out of it, or write its < as &lt; to show it as code",
+                needle,
+            )
+        elif role == "script":
+            # Shown as text, never as a link: the address is the script.
+            self.extension.warn(
+                f"the <{tag}> {shorten(src)!r} has an address that runs script (javascript:, vbscript: or data:), so it was left out; "
+                "give it an https:// address, or remove it",
+                needle,
+            )
+        elif not src or "srcdoc" in attributes:
+            self.extension.warn(
+                f"the <{tag}> has {'its content in srcdoc' if 'srcdoc' in attributes else 'no address'}, "
+                "which this site does not allow (frames: link), so a text stands in its place; "
+                "remove it, or set the mkdocs_postkit.video option frames: keep",
+                needle or f"<{tag}",
             )
         else:
             self.extension.warn(
@@ -363,6 +387,11 @@ class EmbedTreeprocessor(Treeprocessor):
 
     def unique(self, anchor: str) -> str:
         return unique(anchor, self.taken, self.counters)
+
+
+def address(tag: str, attributes: dict[str, str]) -> str:
+    """What a frame loads: an <object>'s `data`, the others' `src`."""
+    return attributes.get("data" if tag == "object" else "src") or ""
 
 
 def is_backref(element: etree.Element) -> bool:

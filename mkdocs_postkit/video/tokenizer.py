@@ -67,7 +67,7 @@ class Frame:
     tag: str
     attributes: dict[str, str]
     start: int  # offset of its `<`
-    end: int  # offset after its end tag (or its raw text, up to the end of the source)
+    end: int  # offset after its end tag (an iframe's raw text or an object's content runs to the end of the source)
     start_tag: str  # the start tag as written
     closed: bool  # its end tag was found
     player_fits: bool  # no element around it (in this source) that cannot hold a <figure>
@@ -94,6 +94,7 @@ class FrameScanner(HTMLParser):
         self.carried = len(self.stack)  # elements of earlier pieces: not this source's
         self.foreign_start = False  # the start tag being handled made a foreign element
         self.open_frame: Frame | None = None
+        self.objects: list[tuple[int, Frame]] = []  # open <object>s (their fallback content is theirs): stack index, frame
         self.position = 0  # offset of the token being handled
 
     def run(self) -> list[Frame]:
@@ -109,6 +110,8 @@ class FrameScanner(HTMLParser):
         self.goahead(True)
         if self.open_frame is not None:  # no end tag: its raw text runs to the end
             self.open_frame.end = len(self.source)
+        for _, frame in self.objects:
+            frame.end = len(self.source)
         context.raw_text = self.cdata_elem
         if self.open["svg svg"] or self.open["math math"]:
             context.foreign = (self.stack, self.spaces, self.open)  # its <template>s go with it
@@ -158,6 +161,8 @@ class FrameScanner(HTMLParser):
             self.frames.append(frame)
             if tag == "iframe":
                 self.open_frame = frame
+            elif tag == "object":
+                self.objects.append((len(self.stack), frame))
         if tag not in VOID:
             self.push(tag, "html")
 
@@ -207,6 +212,11 @@ class FrameScanner(HTMLParser):
             index = len(self.stack) - 1
             while self.stack[index] not in keys:  # every element walked past is popped: linear in all
                 index -= 1
+            while self.objects and self.objects[-1][0] >= index:  # an <object> ends here, or before an outer end tag
+                at, frame = self.objects.pop()
+                own = at == index and tag == "object"
+                frame.end = self.source.find(">", self.position) + 1 if own else self.position
+                frame.closed = own
             self.open.subtract(self.stack[index:])
             del self.stack[index:]
             del self.spaces[index:]
