@@ -25,7 +25,7 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from ..anchors import slugify, unique
 from . import elements
 from .sources import Video, clean_text, is_first_party, is_video_address, runs_script, shorten
-from .tokenizer import FRAME_TAGS, Context, Frame, closes_iframe, find_frames
+from .tokenizer import FRAME_TAGS, Context, Frame, closes, find_frames
 
 if TYPE_CHECKING:
     from .extension import VideoExtension
@@ -143,14 +143,16 @@ class EmbedTreeprocessor(Treeprocessor):
         slot: str = getattr(owner, attribute)
         matches = list(HTML_PLACEHOLDER_RE.finditer(slot))
         entries = [self.entry(int(match[1])) for match in matches]
-        # For each piece, the next one that is `</iframe>` (Markdown stashes inline tags one by one).
-        next_end: list[int | None] = [None] * len(matches)
-        following = None
+        # For each piece, the next one that is `</iframe>` or `</object>` (Markdown stashes inline tags one by one).
+        next_end: list[dict[str, int]] = [{}] * len(matches)
+        following: dict[str, int] = {}  # shared by the pieces before the next end tag: not copied per piece
         for index in range(len(matches) - 1, -1, -1):
             next_end[index] = following
             entry = entries[index]
-            if entry is not None and entry.startswith("</") and closes_iframe(entry):
-                following = index
+            if entry is not None and entry.startswith("</"):
+                for tag in ("iframe", "object"):
+                    if closes(entry, tag):
+                        following = {**following, tag: index}
         cuts: list[tuple[int, int]] = []  # spans of `slot` to drop (an inline iframe's text and end tag)
         index = 0
         while index < len(matches):
@@ -167,9 +169,9 @@ class EmbedTreeprocessor(Treeprocessor):
             first = frames[0]
             whole = len(frames) == 1 and not entry[: first.start].strip() and not entry[first.end :].strip()
             end = match
-            closing = next_end[position]
-            if whole and not first.closed and first.tag == "iframe" and closing is not None:
-                end = matches[closing]  # `<iframe …>` … `</iframe>`: what stands between is its text
+            closing = next_end[position].get(first.tag)
+            if whole and not first.closed and closing is not None:
+                end = matches[closing]  # `<iframe …>` … `</iframe>`: what stands between is its text (an object's, its fallback)
                 index = closing + 1
             alone = attribute == "text" and not len(owner) and not (slot[: match.start()] + slot[end.end() :]).strip()
             if whole and roles[0] == "video" and alone and self.holds_figure(container) and container in self.parents:

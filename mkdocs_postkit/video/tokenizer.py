@@ -298,7 +298,7 @@ def find_frames(source: str, context: Context | None = None) -> list[Frame]:
     return FrameScanner(source, context).run()
 
 
-def closes_iframe(source: str) -> bool:
-    """True for a string that is exactly an iframe's end tag (as Markdown stashes an inline `</iframe>`)."""
-    frames = FrameScanner("<iframe>" + source).run()
-    return frames[0].closed and frames[0].end == len(source) + len("<iframe>")
+def closes(source: str, tag: str = "iframe") -> bool:
+    """True for a string that is exactly the end tag of `tag`, an iframe or an object (as Markdown stashes an inline `</iframe>`)."""
+    frames = FrameScanner(f"<{tag}>" + source).run()
+    return frames[0].closed and frames[0].end == len(source) + len(tag) + 2

@@ -99,3 +99,11 @@ def test_frames_link_says_why_a_frame_without_an_address_goes(text, caplog):
     html, warnings = render(f"<div>\n{text}\n</div>", "link", caplog)
     assert not LIVE.search(html), html
     assert len(warnings) == 1 and "outside this site" not in warnings[0] and "(frames: link)" in warnings[0], warnings
+
+
+@MODES
+def test_an_inline_object_is_replaced_up_to_its_end_tag(frames, caplog):
+    # Markdown stashes `<object …>` and `</object>` apart: the fallback content between them goes too.
+    html, warnings = render(f'Text <object data="https://www.youtube.com/embed/{ID}">its own text</object> more.', frames, caplog)
+    assert not LIVE.search(html) and "</object>" not in html and "its own text" not in html, html
+    assert "Text <a" in html and "</a> more." in html and len(warnings) == 1 and "<object>" in warnings[0], (html, warnings)

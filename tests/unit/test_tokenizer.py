@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_postkit.video.tokenizer import Context, closes_iframe, find_frames
+from mkdocs_postkit.video.tokenizer import Context, closes, find_frames
 
 
 @pytest.mark.parametrize(
@@ -77,9 +77,9 @@ def test_context_decides_whether_a_player_fits():
     assert in_template.inert and not in_pre.inert and in_pre.no_player
 
 
-def test_closes_iframe():
-    assert closes_iframe("</iframe>") and closes_iframe("</IFRAME >")
-    assert not closes_iframe("</iframe>x") and not closes_iframe("<b>") and not closes_iframe("</div>")
+def test_closes():
+    assert closes("</iframe>") and closes("</IFRAME >") and closes("</object>", "object")
+    assert not closes("</iframe>x") and not closes("<b>") and not closes("</div>") and not closes("</iframe>", "object")
 
 
 def test_context_carries_raw_text_and_templates_from_one_piece_to_the_next():
