@@ -136,7 +136,7 @@ class EmbedTreeprocessor(Treeprocessor):
             video = self.extension.build(src, self.heading_title(), src, title=attributes.get("title"))
             self.replace(parent, video, src, attributes.get("title") or "", frame, frame)
             return
-        self.put(frame, self.frame_fallback(frame.tag, attributes, role))
+        self.put(frame, self.frame_fallback(frame.tag, attributes, role, in_link=self.inside_link(parent)))
 
     def scan_slot(self, owner: etree.Element, attribute: str, container: etree.Element) -> None:
         """The raw HTML of one text (or tail): frames in it become players or links."""
@@ -181,7 +181,7 @@ class EmbedTreeprocessor(Treeprocessor):
                 self.replace(container, video, src, title or "", container if container.tag == "p" else None, None)
                 return
             unwrapped = alone and container.tag == "p" and self.md.postprocessors["raw_html"].isblocklevel(entry)  # type: ignore[attr-defined]
-            self.stash[int(match[1])] = self.rewrite(entry, frames, roles, unwrapped)
+            self.stash[int(match[1])] = self.rewrite(entry, frames, roles, unwrapped, container)
             if end is not match:
                 self.stash[int(end[1])] = ""
                 cuts.append((match.end(), end.start()))
@@ -234,12 +234,13 @@ class EmbedTreeprocessor(Treeprocessor):
             return "link"
         return "keep"
 
-    def rewrite(self, source: str, frames: list[Frame], roles: list[str], unwrapped: bool) -> str:
+    def rewrite(self, source: str, frames: list[Frame], roles: list[str], unwrapped: bool, container: etree.Element) -> str:
         """`source` with each frame of `roles` replaced by a player or a link, at the frame's own bounds."""
         pieces, last = [], 0
         for frame, role in zip(frames, roles, strict=True):
             if role == "keep" or frame.start < last:  # an <embed> inside an <object> already replaced
                 continue
+            in_link = frame.in_link or self.inside_link(container)  # a raw <a>, or Markdown's link text
             pieces.append(source[last : frame.start])
             src, title = address(frame.tag, frame.attributes), frame.attributes.get("title") or ""
             if role == "video" and frame.player_fits and (unwrapped or frame.depth > 0):
@@ -256,13 +257,13 @@ class EmbedTreeprocessor(Treeprocessor):
                     "paste the embed code on lines of its own",
                     frame.start_tag,
                 )
-                pieces.append(elements.to_html(elements.fallback(src, title, self.extension.messages)))
+                pieces.append(elements.to_html(elements.fallback(src, title, self.extension.messages, in_link=in_link)))
             else:
-                pieces.append(elements.to_html(self.frame_fallback(frame.tag, frame.attributes, role, frame.start_tag)))
+                pieces.append(elements.to_html(self.frame_fallback(frame.tag, frame.attributes, role, frame.start_tag, in_link)))
             last = frame.end
         return "".join(pieces) + source[last:]
 
-    def frame_fallback(self, tag: str, attributes: dict[str, str], role: str, needle: str = "") -> etree.Element:
+    def frame_fallback(self, tag: str, attributes: dict[str, str], role: str, needle: str = "", in_link: bool = False) -> etree.Element:
         src = address(tag, attributes)
         title = attributes.get("title") or "Embedded content"
         needle = needle or src
@@ -296,7 +297,7 @@ class EmbedTreeprocessor(Treeprocessor):
                 "so a link stands in its place; remove it, or set the mkdocs_postkit.video option frames: keep",
                 needle or src,
             )
-        return elements.fallback(src, title, self.extension.messages)
+        return elements.fallback(src, title, self.extension.messages, in_link=in_link)
 
     def replace(
         self,

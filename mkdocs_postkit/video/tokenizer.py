@@ -35,7 +35,7 @@ PHRASING_ONLY = frozenset(
 COMMENT_END = re.compile(r"--!?>")
 # A cheap filter: a source without any of these has no frame and changes no context.
 HINT = re.compile(
-    r"<(?:i?frame|embed|object|/?template|script|style|textarea|title|xmp|noembed|noframes|plaintext|svg|math)", re.IGNORECASE
+    r"<(?:i?frame|embed|object|/?template|script|style|textarea|title|xmp|noembed|noframes|plaintext|svg|math|/?a(?=[\s/>]))", re.IGNORECASE
 )
 # The HTML standard's "in foreign content" rules. Start tags that close the open SVG and MathML elements:
 BREAKOUT = frozenset(
@@ -57,6 +57,7 @@ class Context:
 
     raw_text: str | None = None
     templates: int = 0
+    links: int = 0  # `<a>`s: a link in their place would nest links
     foreign: tuple[list[str], list[str], Counter[str]] | None = None
 
 
@@ -73,6 +74,7 @@ class Frame:
     player_fits: bool  # no element around it (in this source) that cannot hold a <figure>
     inert: bool  # inside <template>: never shown, never fetched
     no_player: bool  # inside <pre>, <code> or <noscript>
+    in_link: bool  # inside <a>
     depth: int  # elements of this source around it
 
 
@@ -118,6 +120,7 @@ class FrameScanner(HTMLParser):
         else:
             context.foreign = None
             context.templates += self.open["template"]
+            context.links += self.open["a"]
         return self.frames
 
     def updatepos(self, i: int, j: int) -> int:
@@ -155,6 +158,7 @@ class FrameScanner(HTMLParser):
                 closed=False,
                 player_fits=not self.inside(PHRASING_ONLY),
                 inert=self.inside(INERT) or self.context.templates > 0,
+                in_link=self.open["a"] > 0 or self.context.links > 0,
                 no_player=self.inside(NO_PLAYER),
                 depth=max(0, len(self.stack) - self.carried),
             )
@@ -223,6 +227,8 @@ class FrameScanner(HTMLParser):
             return
         if tag == "template" and self.context.templates:
             self.context.templates -= 1  # one opened in an earlier piece
+        elif tag == "a" and self.context.links:
+            self.context.links -= 1
 
     # Where html.parser departs from the standard.
 

@@ -107,3 +107,18 @@ def test_an_inline_object_is_replaced_up_to_its_end_tag(frames, caplog):
     html, warnings = render(f'Text <object data="https://www.youtube.com/embed/{ID}">its own text</object> more.', frames, caplog)
     assert not LIVE.search(html) and "</object>" not in html and "its own text" not in html, html
     assert "Text <a" in html and "</a> more." in html and len(warnings) == 1 and "<object>" in warnings[0], (html, warnings)
+
+
+@MODES
+@pytest.mark.parametrize(
+    "text",
+    [
+        f'Text <a href="https://example.org/">{YT}</a> more.',
+        f'<div>\n<a href="https://example.org/">{YT}</a>\n</div>',
+        f"[{YT}](https://example.org/)",
+    ],
+)
+def test_a_frame_inside_a_link_leaves_no_link_inside_a_link(text, frames, caplog):
+    html, _ = render(text, frames, caplog)
+    assert not LIVE.search(html) or frames == "keep", html
+    assert html.count("<a ") == 1, html  # the author's link only: links do not nest
