@@ -25,7 +25,7 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from ..anchors import slugify, unique
 from . import elements
 from .sources import Video, clean_text, is_first_party, is_video_address, runs_script, shorten
-from .tokenizer import FRAME_TAGS, Context, Frame, closes, find_frames
+from .tokenizer import FRAME_TAGS, Context, Frame, closes, find_frames, markdown_tag
 
 if TYPE_CHECKING:
     from .extension import VideoExtension
@@ -71,10 +71,14 @@ class EmbedTreeprocessor(Treeprocessor):
             if parent is None:
                 continue  # the root
             if event == "tail":
+                if isinstance(element.tag, str):  # not a comment
+                    markdown_tag(self.context, element.tag, end=True)  # an <svg> in raw HTML may end here
                 if element.tail and "\x02" in element.tail:
                     self.scan_slot(element, "tail", parent)
                 continue
             self.parents[element] = (parent, index)
+            if isinstance(element.tag, str):
+                markdown_tag(self.context, element.tag)
             if element.tag in HEADINGS:
                 self.heading = element
             if element in self.state.blocks:

@@ -114,14 +114,19 @@ class FrameScanner(HTMLParser):
             self.open_frame.end = len(self.source)
         for _, frame in self.objects:
             frame.end = len(self.source)
-        context.raw_text = self.cdata_elem
+        self.context.raw_text = self.cdata_elem
+        self.leave()
+        return self.frames
+
+    def leave(self) -> None:
+        """Update the context for the next piece."""
+        context = self.context
         if self.open["svg svg"] or self.open["math math"]:
             context.foreign = (self.stack, self.spaces, self.open)  # its <template>s go with it
         else:
             context.foreign = None
             context.templates += self.open["template"]
             context.links += self.open["a"]
-        return self.frames
 
     def updatepos(self, i: int, j: int) -> int:
         # The source is fed once, so `j` is an offset into it; lines are not needed.
@@ -302,6 +307,22 @@ def find_frames(source: str, context: Context | None = None) -> list[Frame]:
     if (context is None or (context.raw_text is None and context.foreign is None)) and not HINT.search(source):
         return []
     return FrameScanner(source, context).run()
+
+
+def markdown_tag(context: Context, tag: str, end: bool = False) -> None:
+    """A tag that Markdown writes between two pieces: while an `<svg>` or `<math>` is open, it closes it
+    (a `<p>`, `</p>`, `<em>`: the HTML standard's breakouts) or goes inside it (an `<a>`)."""
+    if context.foreign is None or tag in FRAME_TAGS:
+        return
+    scanner = FrameScanner("", context)
+    if not end:
+        scanner.handle_starttag(tag, [])
+    elif any(scanner.open[key] for key in (tag, f"{tag} svg", f"{tag} math")):
+        scanner.handle_endtag(tag)
+    else:
+        context.foreign = None  # the end of a Markdown element around the pieces: what they opened ends with it
+        return
+    scanner.leave()
 
 
 def closes(source: str, tag: str = "iframe") -> bool:

@@ -122,3 +122,12 @@ def test_a_frame_inside_a_link_leaves_no_link_inside_a_link(text, frames, caplog
     html, _ = render(text, frames, caplog)
     assert not LIVE.search(html) or frames == "keep", html
     assert html.count("<a ") == 1, html  # the author's link only: links do not nest
+
+
+@MODES
+def test_markdown_own_tags_close_an_svg_left_open(frames, caplog):
+    # The paragraph's </p> ends the <svg> of the first: the <style> after it is raw text again, which
+    # a `</style>` inside an attribute value ends, so that the iframe is live.
+    text = f'A <svg> left open.\n\n<style><p title="</style>{YT}"></p></style>\n'
+    html, _ = render(text, frames, caplog)
+    assert not LIVE.search(html), html
