@@ -22,6 +22,8 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements that are content even without text.
 SHOWN = frozenset({"img", "figure", "video", "audio", "iframe", "object", "embed", "picture", "svg", "canvas", "table", "pre", "math"})
 NOT_SHOWN = frozenset({"script", "style", "template"})
+# The same in SVG and MathML (the tokenizer names a foreign element "style svg"): not raw text there, as hidden.
+HIDDEN = NOT_SHOWN | {f"{tag} {space}" for tag in NOT_SHOWN for space in ("svg", "math")}
 
 
 @dataclass
@@ -56,7 +58,7 @@ class _PageScanner(FrameScanner):
             self.facts.holds_content = True
 
     def hidden(self) -> bool:
-        return self.inside(NOT_SHOWN)
+        return self.inside(HIDDEN)
 
     def parse_comment(self, i: int, report: int = 1) -> int:
         end = super().parse_comment(i, report)

@@ -24,8 +24,8 @@ from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..anchors import slugify, unique
 from . import elements
-from .sources import Video, clean_text, is_first_party, is_video_address, shorten, title_option
-from .tokenizer import FRAME_TAGS, Context, Frame, closes_iframe, find_frames
+from .sources import Video, clean_text, is_first_party, is_video_address, runs_script, shorten, title_option
+from .tokenizer import FRAME_TAGS, Context, Frame, closes, find_frames, markdown_tag
 
 if TYPE_CHECKING:
     from .extension import VideoExtension
@@ -71,10 +71,14 @@ class EmbedTreeprocessor(Treeprocessor):
             if parent is None:
                 continue  # the root
             if event == "tail":
+                if isinstance(element.tag, str):  # not a comment
+                    markdown_tag(self.context, element.tag, end=True)  # an <svg> in raw HTML may end here
                 if element.tail and "\x02" in element.tail:
                     self.scan_slot(element, "tail", parent)
                 continue
             self.parents[element] = (parent, index)
+            if isinstance(element.tag, str):
+                markdown_tag(self.context, element.tag)
             if element.tag in HEADINGS:
                 self.heading = element
             if element in self.state.blocks:
@@ -133,26 +137,28 @@ class EmbedTreeprocessor(Treeprocessor):
         role = self.role(frame.tag, attributes)
         if role == "keep":
             return
-        src = attributes.get("src") or attributes.get("data") or ""
+        src = address(frame.tag, attributes)
         if role == "video" and self.holds_figure(parent):
             video = self.extension.build(src, self.heading_title(), src, title=attributes.get("title"))
             self.replace(parent, video, src, attributes.get("title") or "", frame, frame)
             return
-        self.put(frame, self.frame_fallback(frame.tag, attributes, role))
+        self.put(frame, self.frame_fallback(frame.tag, attributes, role, in_link=self.inside_link(parent)))
 
     def scan_slot(self, owner: etree.Element, attribute: str, container: etree.Element) -> None:
         """The raw HTML of one text (or tail): frames in it become players or links."""
         slot: str = getattr(owner, attribute)
         matches = list(HTML_PLACEHOLDER_RE.finditer(slot))
         entries = [self.entry(int(match[1])) for match in matches]
-        # For each piece, the next one that is `</iframe>` (Markdown stashes inline tags one by one).
-        next_end: list[int | None] = [None] * len(matches)
-        following = None
+        # For each piece, the next one that is `</iframe>` or `</object>` (Markdown stashes inline tags one by one).
+        next_end: list[dict[str, int]] = [{}] * len(matches)
+        following: dict[str, int] = {}  # shared by the pieces before the next end tag: not copied per piece
         for index in range(len(matches) - 1, -1, -1):
             next_end[index] = following
             entry = entries[index]
-            if entry is not None and entry.startswith("</") and closes_iframe(entry):
-                following = index
+            if entry is not None and entry.startswith("</"):
+                for tag in ("iframe", "object"):
+                    if closes(entry, tag):
+                        following = {**following, tag: index}
         cuts: list[tuple[int, int]] = []  # spans of `slot` to drop (an inline iframe's text and end tag)
         index = 0
         while index < len(matches):
@@ -169,19 +175,19 @@ class EmbedTreeprocessor(Treeprocessor):
             first = frames[0]
             whole = len(frames) == 1 and not entry[: first.start].strip() and not entry[first.end :].strip()
             end = match
-            closing = next_end[position]
-            if whole and not first.closed and first.tag == "iframe" and closing is not None:
-                end = matches[closing]  # `<iframe …>` … `</iframe>`: what stands between is its text
+            closing = next_end[position].get(first.tag)
+            if whole and not first.closed and closing is not None:
+                end = matches[closing]  # `<iframe …>` … `</iframe>`: what stands between is its text (an object's, its fallback)
                 index = closing + 1
             alone = attribute == "text" and not len(owner) and not (slot[: match.start()] + slot[end.end() :]).strip()
             if whole and roles[0] == "video" and alone and self.holds_figure(container) and container in self.parents:
-                src, title = first.attributes.get("src", ""), first.attributes.get("title")
+                src, title = address(first.tag, first.attributes), first.attributes.get("title")
                 video = self.extension.build(src, self.heading_title(), first.start_tag, title=title)
                 owner.text = None
                 self.replace(container, video, src, title or "", container if container.tag == "p" else None, None)
                 return
             unwrapped = alone and container.tag == "p" and self.md.postprocessors["raw_html"].isblocklevel(entry)  # type: ignore[attr-defined]
-            self.stash[int(match[1])] = self.rewrite(entry, frames, roles, unwrapped)
+            self.stash[int(match[1])] = self.rewrite(entry, frames, roles, unwrapped, container)
             if end is not match:
                 self.stash[int(end[1])] = ""
                 cuts.append((match.end(), end.start()))
@@ -221,24 +227,28 @@ class EmbedTreeprocessor(Treeprocessor):
     # Shared steps.
 
     def role(self, tag: str, attributes: dict[str, str], frame: Frame | None = None) -> str:
-        """'video' (ours to convert), 'link' (another site's frame, on a site that wants none) or 'keep'."""
+        """'video' (ours to convert), 'no player' (a video inside <pre>, <code> or <noscript>), 'script' (an
+        address that runs script), 'link' (another site's frame, on a site that wants none) or 'keep'."""
         if frame is not None and frame.inert:
             return "keep"
-        src = attributes.get("src") or (attributes.get("data") if tag == "object" else "") or ""
-        if tag == "iframe" and is_video_address(src) and not (frame is not None and frame.no_player):
-            return "video"
+        src = address(tag, attributes)
+        if is_video_address(src):  # an <embed>, <object> or <frame> of one loads the host as an iframe would
+            return "no player" if frame is not None and frame.no_player else "video"
+        if runs_script(src):
+            return "script"
         if self.link_frames and not (is_first_party(src) and "srcdoc" not in attributes):
             return "link"
         return "keep"
 
-    def rewrite(self, source: str, frames: list[Frame], roles: list[str], unwrapped: bool) -> str:
+    def rewrite(self, source: str, frames: list[Frame], roles: list[str], unwrapped: bool, container: etree.Element) -> str:
         """`source` with each frame of `roles` replaced by a player or a link, at the frame's own bounds."""
         pieces, last = [], 0
         for frame, role in zip(frames, roles, strict=True):
             if role == "keep" or frame.start < last:  # an <embed> inside an <object> already replaced
                 continue
+            in_link = frame.in_link or self.inside_link(container)  # a raw <a>, or Markdown's link text
             pieces.append(source[last : frame.start])
-            src, title = frame.attributes.get("src", ""), frame.attributes.get("title") or ""
+            src, title = address(frame.tag, frame.attributes), frame.attributes.get("title") or ""
             if role == "video" and frame.player_fits and (unwrapped or frame.depth > 0):
                 video = self.extension.build(src, self.heading_title(), frame.start_tag, title=title)
                 if video is None:
@@ -249,22 +259,43 @@ class EmbedTreeprocessor(Treeprocessor):
                     self.placed(video, anchor, None)
             elif role == "video":
                 self.extension.warn(
-                    f"the <iframe> {shorten(src)!r} is inside a sentence or a heading, where a player cannot go, so it became a link; "
+                    f"the <{frame.tag}> {shorten(src)!r} is inside a sentence or a heading, where a player cannot go, so it became a link; "
                     "paste the embed code on lines of its own",
                     frame.start_tag,
                 )
-                pieces.append(elements.to_html(elements.fallback(src, title, self.extension.messages)))
+                pieces.append(elements.to_html(elements.fallback(src, title, self.extension.messages, in_link=in_link)))
             else:
-                pieces.append(elements.to_html(self.frame_fallback(frame.tag, frame.attributes, role, frame.start_tag)))
+                pieces.append(elements.to_html(self.frame_fallback(frame.tag, frame.attributes, role, frame.start_tag, in_link)))
             last = frame.end
         return "".join(pieces) + source[last:]
 
-    def frame_fallback(self, tag: str, attributes: dict[str, str], role: str, needle: str = "") -> etree.Element:
-        src = attributes.get("src") or attributes.get("data") or ""
+    def frame_fallback(self, tag: str, attributes: dict[str, str], role: str, needle: str = "", in_link: bool = False) -> etree.Element:
+        src = address(tag, attributes)
         title = attributes.get("title") or "Embedded content"
+        needle = needle or src
         if role == "video":
             self.extension.warn(
-                f"the <{tag}> {shorten(src)!r} cannot hold a player here, so it became a link; put it on lines of its own", needle or src
+                f"the <{tag}> {shorten(src)!r} cannot hold a player here, so it became a link; put it on lines of its own", needle
+            )
+        elif role == "no player":
+            self.extension.warn(
+                f"the <{tag}> {shorten(src)!r} is inside <pre>, <code> or <noscript>, where a player cannot go, so it became a link; "
+                "move the embed code out of it, or write its < as &lt; to show it as code",
+                needle,
+            )
+        elif role == "script":
+            # Shown as text, never as a link: the address is the script.
+            self.extension.warn(
+                f"the <{tag}> {shorten(src)!r} has an address that runs script (javascript:, vbscript: or data:), so it was left out; "
+                "give it an https:// address, or remove it",
+                needle,
+            )
+        elif not src or "srcdoc" in attributes:
+            self.extension.warn(
+                f"the <{tag}> has {'its content in srcdoc' if 'srcdoc' in attributes else 'no address'}, "
+                "which this site does not allow (frames: link), so a text stands in its place; "
+                "remove it, or set the mkdocs_postkit.video option frames: keep",
+                needle or f"<{tag}",
             )
         else:
             self.extension.warn(
@@ -272,7 +303,7 @@ class EmbedTreeprocessor(Treeprocessor):
                 "so a link stands in its place; remove it, or set the mkdocs_postkit.video option frames: keep",
                 needle or src,
             )
-        return elements.fallback(src, title, self.extension.messages)
+        return elements.fallback(src, title, self.extension.messages, in_link=in_link)
 
     def replace(
         self,
@@ -365,6 +396,11 @@ class EmbedTreeprocessor(Treeprocessor):
 
     def unique(self, anchor: str) -> str:
         return unique(anchor, self.taken, self.counters)
+
+
+def address(tag: str, attributes: dict[str, str]) -> str:
+    """What a frame loads: an <object>'s `data`, the others' `src`."""
+    return attributes.get("data" if tag == "object" else "src") or ""
 
 
 def is_backref(element: etree.Element) -> bool:

@@ -151,6 +151,12 @@ def is_video_address(url: str) -> bool:
     return not parts.scheme and _file_suffix(parts.path) in VIDEO_FILE_TYPES
 
 
+def runs_script(src: str) -> bool:
+    """A frame's address that runs script or holds the page itself: javascript:, vbscript:, data:."""
+    src = re.sub(r"[\t\n\r]", "", src).strip(URL_TRIM).lower()  # as browsers read it
+    return src.startswith(("javascript:", "vbscript:", "data:"))
+
+
 def is_first_party(src: str) -> bool:
     """A frame's address on the site itself: a path, neither another scheme nor another host."""
     src = re.sub(r"[\t\n\r]", "", src).strip(URL_TRIM).replace("\\", "/")  # as browsers read it

@@ -137,6 +137,11 @@ SHAPES = [
     # (Markdown alone: 25 ms at 10 KB, 1.2 s at 100 KB; the tokenizer alone: 9, 92, 320 ms at 10 KB,
     # 100 KB, 300 KB).
     Shape("deep-elements-holding-frames", lambda n: "<div>\n" + "<span>" * (n // 12) + "<embed>" * (n // 14) + "\n</div>\n\n" + VIDEOS),
+    # SVG and MathML: a stack of foreign elements, carried from one inline piece to the next (shared, not
+    # copied), and breakouts into HTML that close them.
+    Shape("svg-nesting-holding-frames", lambda n: repeat("<svg><g><style><foreignObject>", n, "<div>\n", f"{IFRAME}\n</div>\n\n{VIDEOS}")),
+    Shape("inline-svg-pieces", lambda n: repeat("<svg><g> ", n, "Text ", f"<b>x</b> {INLINE_IFRAME}\n\n{VIDEOS}"), SMALLER),
+    Shape("inline-svg-breakouts", lambda n: repeat("<svg><style> <b>x</b> ", n, "Text ", f"\n\n{VIDEOS}"), SMALLER),
     Shape("less-than-signs", lambda n: repeat("<", n, VIDEOS, "\n"), SMALLER),
     Shape("entity-fragments", lambda n: repeat("&#&&#x&#1&amp", n, VIDEOS, "\n")),
     Shape(

@@ -190,3 +190,9 @@ def test_slugify_matches_the_toc_extension(title, slug):
 def test_unique_numbers_repeats_like_the_toc_extension():
     taken = {"intro"}
     assert [unique(s, taken) for s in ("intro", "intro", "other", "intro")] == ["intro_1", "intro_2", "other", "intro_3"]
+
+
+def test_an_svg_style_or_script_is_not_read():
+    # In SVG, <style> and <script> hold markup, not raw text, and are no more shown for that.
+    html = "<p>one two</p>\n<svg><style>.a { fill: red }</style><script>x = 1</script><text>three</text></svg>"
+    assert read_page(html).words == 3

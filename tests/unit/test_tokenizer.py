@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_postkit.video.tokenizer import Context, closes_iframe, find_frames
+from mkdocs_postkit.video.tokenizer import Context, closes, find_frames
 
 
 @pytest.mark.parametrize(
@@ -77,9 +77,9 @@ def test_context_decides_whether_a_player_fits():
     assert in_template.inert and not in_pre.inert and in_pre.no_player
 
 
-def test_closes_iframe():
-    assert closes_iframe("</iframe>") and closes_iframe("</IFRAME >")
-    assert not closes_iframe("</iframe>x") and not closes_iframe("<b>") and not closes_iframe("</div>")
+def test_closes():
+    assert closes("</iframe>") and closes("</IFRAME >") and closes("</object>", "object")
+    assert not closes("</iframe>x") and not closes("<b>") and not closes("</div>") and not closes("</iframe>", "object")
 
 
 def test_context_carries_raw_text_and_templates_from_one_piece_to_the_next():
@@ -111,3 +111,54 @@ def test_open_elements_are_counted_through_stray_and_nested_end_tags():
         (True, False, True, 1),
         (True, False, False, 0),
     ]
+
+
+YT = '<iframe src="https://www.youtube.com/embed/v-zudK5KnWY">'
+
+
+@pytest.mark.parametrize(
+    ("html", "live"),
+    [
+        # In <svg> and <math>, <style> and the rest are not raw text: their content is markup.
+        ("<svg><style><p></p><iframe src=a></iframe></style></svg>", ["a"]),  # <p> breaks out into HTML
+        ("<div><svg><style></svg><iframe src=a></iframe></style></div>", ["a"]),
+        ("<math><style><b>x</b><iframe src=a></iframe></style></math>", ["a"]),
+        ("<svg><title><iframe src=a></iframe></title></svg>", ["a"]),  # <title> is an HTML integration point
+        ("<svg><iframe src=a></iframe></svg>", []),  # an SVG element named iframe: no frame
+        ("<svg><font color=red><iframe src=a></iframe></svg>", ["a"]),  # <font color> breaks out
+        ("<svg><font><iframe src=a></iframe></svg>", []),
+        ("<svg></p><iframe src=a></iframe></svg>", ["a"]),  # `</p>` breaks out too
+        ("<svg/><style><iframe src=a></iframe></style>", []),  # a self-closed <svg>: the <style> is HTML's
+        ("<svg><foreignObject><style><iframe src=a></iframe></style></foreignObject></svg>", []),
+        ("<svg><foreignObject><iframe src=a></iframe></foreignObject></svg>", ["a"]),
+        ("<math><mi><style><iframe src=a></iframe></style></mi></math>", []),  # <mi> is a text integration point
+        ("<math><annotation-xml><style><b></b><iframe src=a></iframe></style></annotation-xml></math>", ["a"]),
+        ('<math><annotation-xml encoding="text/html"><iframe src=a></iframe></annotation-xml></math>', ["a"]),
+        ("<svg><![CDATA[ </svg> ]]><iframe src=a></iframe></svg>", []),  # a real CDATA section in foreign content
+        ("<svg></svg><style><iframe src=a></iframe></style>", []),
+    ],
+)
+def test_foreign_content_is_read_as_a_browser_reads_it(html, live):
+    assert sources_of(html) == live
+
+
+def test_foreign_content_is_carried_from_one_piece_to_the_next():
+    context = Context()
+    for piece in ("<svg>", "<style>", "<p>"):
+        assert find_frames(piece, context) == []
+    assert sources_of_in(YT, context) == ["https://www.youtube.com/embed/v-zudK5KnWY"]
+    context = Context()
+    find_frames("<svg>", context)
+    find_frames("</svg>", context)
+    find_frames("<style>", context)
+    assert find_frames(YT, context) == []  # the <style> after the <svg> is raw text again
+
+
+def test_an_svg_template_is_no_template():
+    (live,) = find_frames("<svg><template><foreignObject><iframe src=a></iframe></foreignObject></template></svg>")
+    assert not live.inert
+    context = Context()
+    find_frames("<template><svg>", context)
+    find_frames("</svg>", context)
+    (inert,) = find_frames("<iframe src=a></iframe>", context)  # the HTML <template> is still open
+    assert inert.inert

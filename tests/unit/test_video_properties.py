@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_postkit.video import VideoExtension
-from mkdocs_postkit.video.sources import PLAYER_HOSTS, is_video_address
+from mkdocs_postkit.video.sources import PLAYER_HOSTS, is_video_address, runs_script
 from support.safety import FRAGMENT_TAGS, assert_safe_fragment, assert_safe_page, read
 from support.sites import build_site
 
@@ -126,7 +126,7 @@ def test_any_text_at_all(source):
 def test_a_frame_that_is_not_a_video_stays_as_written(url, title):
     page = f'Intro.\n\n<iframe src="{escape(url)}" title="{escape(title)}"></iframe>\n'
     html = render(page, frames="keep")
-    if is_video_address(url):
+    if is_video_address(url) or runs_script(url):  # a player, or (javascript:, data:…) text and a warning
         assert "<iframe" not in html
     else:
         assert html == markdown.Markdown(extensions=EXTENSIONS).convert(page)
