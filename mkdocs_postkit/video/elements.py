@@ -115,14 +115,19 @@ def _set_aspect(element: etree.Element, video: Video) -> None:
         element.set("style", f"--postkit-aspect: {video.aspect[0]} / {video.aspect[1]}")
 
 
-def fallback(url: str, label: str, messages: Messages, in_link: bool = False) -> etree.Element:
+def fallback(url: str, label: str, messages: Messages, in_link: bool = False, video: bool = True) -> etree.Element:
     """An inline stand-in for an embed that cannot be a player: never a frame.
 
     An https address stays a link (the reader can still follow it); anything
     else is shown as text only, because its scheme may run script. Inside a
-    link (`in_link`), only the label: links do not nest.
+    link (`in_link`), only the label: links do not nest. `video` is false for
+    another site's frame (a map, a form), which is not called a video.
     """
-    label = label if not is_generic_title(label) else messages("video")
+    unavailable, unavailable_at = ("unavailable", "unavailable_at") if video else ("frame_unavailable", "frame_unavailable_at")
+    if video and is_generic_title(label):
+        label = messages("video")
+    elif not video and not label.strip():
+        label = messages("frame")
     if in_link:
         element = etree.Element("span", {"class": "postkit-video-fallback"})
         element.text = text(label)
@@ -133,11 +138,11 @@ def fallback(url: str, label: str, messages: Messages, in_link: bool = False) ->
         return element
     element = etree.Element("span", {"class": "postkit-video-fallback"})
     if not url:
-        element.text = text(messages("unavailable", title=label))
+        element.text = text(messages(unavailable, title=label))
         return element
     # The address is shown as code: split the message around it (no markup is formatted as text).
     marker = "\0"
-    before, _, after = messages("unavailable_at", title=label.replace(marker, ""), address=marker).partition(marker)
+    before, _, after = messages(unavailable_at, title=label.replace(marker, ""), address=marker).partition(marker)
     element.text = text(before)
     code = etree.SubElement(element, "code")
     code.text = text(shorten(url))

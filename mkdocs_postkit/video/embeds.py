@@ -271,7 +271,7 @@ class EmbedTreeprocessor(Treeprocessor):
 
     def frame_fallback(self, tag: str, attributes: dict[str, str], role: str, needle: str = "", in_link: bool = False) -> etree.Element:
         src = address(tag, attributes)
-        title = attributes.get("title") or "Embedded content"
+        title = attributes.get("title") or ""
         needle = needle or src
         if role == "video":
             self.extension.warn(
@@ -303,7 +303,8 @@ class EmbedTreeprocessor(Treeprocessor):
                 "so a link stands in its place; remove it, or set the mkdocs_postkit.video option frames: keep",
                 needle or src,
             )
-        return elements.fallback(src, title, self.extension.messages, in_link=in_link)
+        video = role in ("video", "no player")
+        return elements.fallback(src, title, self.extension.messages, in_link=in_link, video=video)
 
     def replace(
         self,

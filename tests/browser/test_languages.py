@@ -29,6 +29,10 @@ UNTITLED = """\
 /// video
 ///
 
+<iframe src="javascript:alert(2)"></iframe>
+
+<iframe srcdoc="<p>Hi</p>"></iframe>
+
 # One
 
 Text.
@@ -48,7 +52,10 @@ def sites(tmp_path_factory):
     """One site per language, and one without videos; served from one folder."""
     root = tmp_path_factory.mktemp("languages")
     for language in LANGUAGES:
-        config = f"theme: {{name: material, language: {language}, font: false}}\nnav: [index.md, two.md]\n"
+        config = (
+            f"theme: {{name: material, language: {language}, font: false}}\nnav: [index.md, two.md]\n"
+            "markdown_extensions: [{mkdocs_postkit.video: {frames: link}}]\n"  # another site's frame: a stand-in, in words
+        )
         pages = {"index.md": UNTITLED, "two.md": "# Two\n\nMore text.\n", "clip.mp4": ""}
         build_site(root / "build" / language, pages, config)  # not strict: two embeds are faulty on purpose
         build_site(root / "build" / f"{language}-empty", {"index.md": "# Empty\n\nNo video.\n"}, config.replace(", two.md", ""))
@@ -68,6 +75,9 @@ def test_every_message_appears_in_the_built_pages(sites, language):
         "unavailable": filled(language, "unavailable", title=filled(language, "video")),
         "unavailable_at": filled(language, "unavailable_at", title=filled(language, "video"), address="\0").split("\0")[0],
         "video": filled(language, "video"),
+        "frame": filled(language, "frame"),
+        "frame_unavailable": filled(language, "frame_unavailable", title=filled(language, "frame")),
+        "frame_unavailable_at": filled(language, "frame_unavailable_at", title=filled(language, "frame"), address="\0").split("\0")[0],
         "untitled": filled(language, "untitled", host="YouTube"),
         "untitled_playlist": filled(language, "untitled_playlist", host="YouTube"),
         "untitled_file": filled(language, "untitled_file"),

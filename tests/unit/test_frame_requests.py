@@ -131,3 +131,21 @@ def test_markdown_own_tags_close_an_svg_left_open(frames, caplog):
     text = f'A <svg> left open.\n\n<style><p title="</style>{YT}"></p></style>\n'
     html, _ = render(text, frames, caplog)
     assert not LIVE.search(html), html
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "said"),
+    [
+        ("de", '<iframe src="https://maps.example/embed?q=1"></iframe>', "Eingebetteter Inhalt"),  # no title: named in the page's words
+        ("ja", '<iframe src="https://maps.example/embed?q=1"></iframe>', "埋め込みコンテンツ"),
+        ("de", '<iframe src="javascript:alert(1)" title="Karte"></iframe>', "Karte (nicht angezeigt: <code>javascript:alert(1)</code>)"),
+        ("en", '<iframe src="javascript:alert(1)" title="Map"></iframe>', "Map (not shown: <code>javascript:alert(1)</code>)"),
+        ("en", f'<pre><iframe src="https://www.youtube.com/embed/{ID}"></iframe></pre>', ">Video</a>"),  # a video is still a video
+    ],
+)
+def test_another_sites_frame_is_named_in_the_readers_language_and_not_called_a_video(language, text, said, caplog):
+    caplog.clear()
+    html = markdown.Markdown(extensions=["md_in_html", VideoExtension(frames="link", language=language)]).convert(text)
+    assert said in html
+    assert "Embedded content" not in html or language == "en"
+    assert "unavailable" not in html and "nicht verfügbar" not in html
