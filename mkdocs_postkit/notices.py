@@ -16,7 +16,6 @@ from pathlib import Path
 
 from .video.tokenizer import FrameScanner
 
-ARTICLE = '<article class="md-content__inner md-typeset">'  # Material's, as it writes it (the tests' pages)
 STYLE = "border:2px solid #b00020;border-radius:.2rem;padding:.4rem .8rem;margin:0 0 1rem;background:#fff4f4;color:#5f0010"
 
 

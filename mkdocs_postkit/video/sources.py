@@ -25,7 +25,6 @@ VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
 PLAYER_HOSTS = ("www.youtube-nocookie.com", "player.vimeo.com")
 VIDEO_FILE_TYPES = {".mp4": "video/mp4", ".webm": "video/webm", ".ogv": "video/ogg", ".ogg": "video/ogg", ".mov": "video/quicktime"}
 IMAGE_FILE_TYPES = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".svg")
-OPTIONS = ("title", "start", "end", "aspect", "poster")
 MAX_ASPECT = 10  # the widest or tallest player accepted, as width:height (cinema is 2.76:1, a phone 9:16)
 
 YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
@@ -135,12 +134,17 @@ class Video:
         return "playlist" if self.provider == "youtube" and self.playlist and not self.id else "video"
 
 
+def as_browsers_read(url: str) -> str:
+    """An address as browsers read it: tabs and line breaks dropped, spaces and controls trimmed, `\\` as `/`."""
+    return re.sub(r"[\t\n\r]", "", url).strip(URL_TRIM).replace("\\", "/")
+
+
 def is_video_address(url: str) -> bool:
     """Whether an iframe's `src` is postkit's to convert: a known video host, or a video file.
 
     Anything else (a form, a map, slides, a look-alike host) is not a video and stays the author's.
     """
-    url = re.sub(r"[\t\n\r]", "", url).strip(URL_TRIM).replace("\\", "/")  # as browsers read it
+    url = as_browsers_read(url)
     try:
         parts = urlsplit(url)
         host = (parts.hostname or "").rstrip(".")
@@ -153,13 +157,12 @@ def is_video_address(url: str) -> bool:
 
 def runs_script(src: str) -> bool:
     """A frame's address that runs script or holds the page itself: javascript:, vbscript:, data:."""
-    src = re.sub(r"[\t\n\r]", "", src).strip(URL_TRIM).lower()  # as browsers read it
-    return src.startswith(("javascript:", "vbscript:", "data:"))
+    return as_browsers_read(src).lower().startswith(("javascript:", "vbscript:", "data:"))
 
 
 def is_first_party(src: str) -> bool:
     """A frame's address on the site itself: a path, neither another scheme nor another host."""
-    src = re.sub(r"[\t\n\r]", "", src).strip(URL_TRIM).replace("\\", "/")  # as browsers read it
+    src = as_browsers_read(src)
     if not src or src.startswith("//"):
         return False
     try:
@@ -385,10 +388,12 @@ def shorten(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# The block options, each with what reads it (raises VideoError).
 OPTION_PARSERS: dict[str, Callable[[object], object]] = {
-    "title": lambda value: clean_text(str(value)),
+    "title": title_option,
     "start": lambda value: parse_time(value, "start"),
     "end": lambda value: parse_time(value, "end"),
     "aspect": parse_aspect,
     "poster": lambda value: parse_poster(str(value)),
 }
+OPTIONS = tuple(OPTION_PARSERS)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from mkdocs_postkit.notices import ARTICLE, WarningLog, add_to_site, insert_notice
+from mkdocs_postkit.notices import WarningLog, add_to_site, insert_notice
+
+ARTICLE = '<article class="md-content__inner md-typeset">'  # Material's, as it writes it
 
 PAGE = f"<html><head></head><body><header>h</header>{ARTICLE}<h1>T</h1></article></body></html>"
 
